@@ -1,0 +1,54 @@
+/**
+ * Reads local files as async iterables of byte chunks.
+ *
+ * @module
+ */
+import { open } from 'node:fs/promises';
+import { throwIfAborted } from '../errors.js';
+import { fileError } from './errors.js';
+
+/** Options for {@link readFileChunks}. */
+export interface ReadFileChunksOptions {
+  /** Bytes per chunk (default 1 MiB). */
+  readonly chunkSize?: number;
+  /** Byte offset to start at (default 0). */
+  readonly start?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Streams a file in fresh chunks (each chunk is a new buffer the consumer may keep).
+ * Memory: one chunk. Errors: `FILE_NOT_FOUND`, `FILE_IO`, `ABORTED`.
+ *
+ * @example
+ * ```ts
+ * for await (const chunk of readFileChunks('RDSP2301.dbc')) hash.update(chunk);
+ * ```
+ */
+export async function* readFileChunks(path: string, options: ReadFileChunksOptions = {}): AsyncGenerator<Uint8Array> {
+  const chunkSize = options.chunkSize ?? 1 << 20;
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fileError(error, path, 'read');
+  }
+  try {
+    let position = options.start ?? 0;
+    while (true) {
+      throwIfAborted(options.signal);
+      const buffer = new Uint8Array(chunkSize);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, chunkSize, position));
+      } catch (error) {
+        throw fileError(error, path, 'read');
+      }
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      yield bytesRead === chunkSize ? buffer : buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * A pool of worker threads that turn tasks into streams of Arrow record batches.
+ *
+ * Each worker runs one task at a time; tasks queue when all workers are busy, so N files use
+ * N cores. Batches cross threads with their buffers transferred, not copied
+ * (see `arrow/transfer.ts`), under credit-based flow control (see `protocol.ts`).
+ *
+ * @module
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RecordBatch, Schema } from 'apache-arrow';
+import { unpackBatch, unpackSchema } from '../arrow/transfer.js';
+import { ArrowSusError, throwIfAborted } from '../errors.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+/** Options for {@link WorkerPool}. */
+export interface WorkerPoolOptions {
+  /** Number of worker threads (default: the number of cores). */
+  readonly size?: number;
+  /** Batches a worker may send ahead of the consumer (default 2). */
+  readonly credits?: number;
+}
+
+/** The stream of one task: its batches, then its summary. */
+export interface TaskStream<TSummary> extends AsyncIterable<RecordBatch> {
+  /** The schema, known before the first batch (also for tables with no rows). */
+  readonly schema: Promise<Schema>;
+  /** Resolves after the last batch with what the worker reported; rejects with the task's error. */
+  readonly summary: Promise<TSummary>;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  busy: boolean;
+}
+
+interface Pending {
+  readonly task: unknown;
+  readonly start: (slot: Slot) => void;
+}
+
+/**
+ * A fixed-size pool of worker threads running `script`. Create one per process and reuse it;
+ * close it (or `await using`) to end the threads.
+ *
+ * @example
+ * ```ts
+ * await using pool = new WorkerPool(new URL('./decode-worker.js', import.meta.url), { size: 2 });
+ * const stream = pool.run<Summary>({ path: 'RDSP2301.dbc' });
+ * for await (const batch of stream) console.log(batch.numRows);
+ * console.log(await stream.summary);
+ * ```
+ */
+export class WorkerPool {
+  readonly size: number;
+  readonly #script: URL;
+  readonly #credits: number;
+  readonly #slots: Slot[] = [];
+  readonly #queue: Pending[] = [];
+  #nextId = 1;
+  #closed = false;
+
+  constructor(script: URL, options: WorkerPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? availableParallelism());
+    this.#script = script;
+    this.#credits = Math.max(1, options.credits ?? 2);
+  }
+
+  /**
+   * Queues a task. Its batches arrive in order; breaking out of the loop cancels the task.
+   * The task object must be structured-cloneable. Errors raised in the worker arrive as
+   * {@link ArrowSusError}s with their original codes; a crashed worker gives `WORKER_FAILED`.
+   *
+   * @example
+   * ```ts
+   * for await (const batch of pool.run({ path }, { signal })) use(batch);
+   * ```
+   */
+  run<TSummary>(task: unknown, options: { signal?: AbortSignal } = {}): TaskStream<TSummary> {
+    if (this.#closed) throw new ArrowSusError('INVALID_ARGUMENT', 'workers: the pool is closed');
+    const id = this.#nextId++;
+    const queue: RecordBatch[] = [];
+    let schema: Schema | undefined;
+    let finished = false;
+    let failure: unknown;
+    let wake: (() => void) | undefined;
+    let slot: Slot | undefined;
+    let resolveSchema!: (schema: Schema) => void;
+    let rejectSchema!: (error: unknown) => void;
+    let resolveSummary!: (summary: TSummary) => void;
+    let rejectSummary!: (error: unknown) => void;
+    const schemaPromise = new Promise<Schema>((resolve, reject) => {
+      resolveSchema = resolve;
+      rejectSchema = reject;
+    });
+    const summaryPromise = new Promise<TSummary>((resolve, reject) => {
+      resolveSummary = resolve;
+      rejectSummary = reject;
+    });
+    // Callers that only iterate must not see unhandled rejections from these.
+    schemaPromise.catch(() => undefined);
+    summaryPromise.catch(() => undefined);
+
+    const notify = (): void => {
+      const resume = wake;
+      wake = undefined;
+      resume?.();
+    };
+    const fail = (error: unknown): void => {
+      if (finished) return;
+      finished = true;
+      failure = error;
+      rejectSchema(error);
+      rejectSummary(error);
+      release();
+      notify();
+    };
+    const onMessage = (message: FromWorker): void => {
+      if (message.id !== id) return;
+      switch (message.type) {
+        case 'schema':
+          schema = unpackSchema(message.schema);
+          resolveSchema(schema);
+          break;
+        case 'batch':
+          if (schema !== undefined) queue.push(unpackBatch(schema, message.batch));
+          break;
+        case 'done':
+          finished = true;
+          resolveSummary(message.summary as TSummary);
+          release();
+          break;
+        case 'error':
+          fail(ArrowSusError.fromJSON(message.error));
+          break;
+      }
+      notify();
+    };
+    const onExit = (code: number): void => {
+      fail(new ArrowSusError('WORKER_FAILED', `workers: a decoding thread exited with code ${code}`));
+    };
+    const onError = (error: Error): void => {
+      fail(new ArrowSusError('WORKER_FAILED', `workers: a decoding thread crashed: ${error.message}`, { cause: error }));
+    };
+    const release = (): void => {
+      if (slot === undefined) return;
+      const current = slot;
+      slot = undefined;
+      current.worker.off('message', onMessage);
+      current.worker.off('exit', onExit);
+      current.worker.off('error', onError);
+      if (failure !== undefined && ArrowSusError.is(failure, 'WORKER_FAILED')) {
+        this.#discard(current);
+      } else {
+        current.busy = false;
+        this.#dispatch();
+      }
+    };
+    const start = (assigned: Slot): void => {
+      slot = assigned;
+      assigned.worker.on('message', onMessage);
+      assigned.worker.on('exit', onExit);
+      assigned.worker.on('error', onError);
+      post(assigned, { type: 'task', id, task, credits: this.#credits });
+    };
+    const onAbort = (): void => {
+      if (slot !== undefined && !finished) post(slot, { type: 'cancel', id });
+      fail(new ArrowSusError('ABORTED', 'workers: task aborted by the caller', { cause: options.signal?.reason }));
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    this.#queue.push({ task, start });
+    this.#dispatch();
+
+    const iterate = async function* (): AsyncGenerator<RecordBatch> {
+      try {
+        throwIfAborted(options.signal);
+        while (true) {
+          const batch = queue.shift();
+          if (batch !== undefined) {
+            if (slot !== undefined && !finished) post(slot, { type: 'credit', id, credits: 1 });
+            yield batch;
+            continue;
+          }
+          if (failure !== undefined) throw failure;
+          if (finished) return;
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+      } finally {
+        options.signal?.removeEventListener('abort', onAbort);
+        if (!finished) {
+          // The consumer stopped early: cancel the task and free the worker.
+          if (slot !== undefined) post(slot, { type: 'cancel', id });
+          finished = true;
+          failure = new ArrowSusError('ABORTED', 'workers: task cancelled by its consumer');
+          rejectSchema(failure);
+          rejectSummary(failure);
+          release();
+          const index = pool.#queue.findIndex((pending) => pending.start === start);
+          if (index >= 0) pool.#queue.splice(index, 1);
+        }
+      }
+    };
+    const pool = this;
+    const iterable = iterate();
+    return {
+      schema: schemaPromise,
+      summary: summaryPromise,
+      [Symbol.asyncIterator]: () => iterable,
+    };
+  }
+
+  /**
+   * Ends all worker threads. Running tasks fail with `ABORTED`.
+   *
+   * @example
+   * ```ts
+   * await pool.close();
+   * ```
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const slots = this.#slots.splice(0);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  #dispatch(): void {
+    while (this.#queue.length > 0) {
+      let slot = this.#slots.find((candidate) => !candidate.busy);
+      if (slot === undefined && this.#slots.length < this.size) {
+        slot = { worker: new Worker(this.#script), busy: false };
+        // Idle workers must not keep the process alive.
+        slot.worker.unref();
+        this.#slots.push(slot);
+      }
+      if (slot === undefined) return;
+      const pending = this.#queue.shift()!;
+      slot.busy = true;
+      slot.worker.ref();
+      pending.start(slot);
+    }
+    for (const slot of this.#slots) if (!slot.busy) slot.worker.unref();
+  }
+
+  #discard(slot: Slot): void {
+    const index = this.#slots.indexOf(slot);
+    if (index >= 0) this.#slots.splice(index, 1);
+    void slot.worker.terminate();
+    this.#dispatch();
+  }
+}
+
+function post(slot: Slot, message: ToWorker): void {
+  slot.worker.postMessage(message);
+}

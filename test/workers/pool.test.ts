@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { ArrowSusError } from '../../src/errors.js';
+// The pool runs compiled worker scripts, so these tests use the build (`npm test` builds first).
+import { WorkerPool } from '../../dist/workers/pool.js';
+
+const script = new URL('./range-worker.mjs', import.meta.url);
+
+interface RangeSummary {
+  rows: number;
+}
+
+describe('WorkerPool', () => {
+  it('streams batches in order with their schema and summary', async () => {
+    await using pool = new WorkerPool(script, { size: 2 });
+    const stream = pool.run<RangeSummary>({ batches: 5, rows: 1000 });
+    const seen: number[] = [];
+    for await (const batch of stream) {
+      const column = batch.getChild('n')!;
+      seen.push(column.get(0) as number, column.get(999) as number);
+    }
+    expect(seen).toEqual([0, 999, 1000, 1999, 2000, 2999, 3000, 3999, 4000, 4999]);
+    expect((await stream.schema).fields.map((f) => f.name)).toEqual(['n']);
+    expect(await stream.summary).toEqual({ rows: 5000 });
+  });
+
+  it('runs more tasks than threads, each to completion', async () => {
+    await using pool = new WorkerPool(script, { size: 2 });
+    const streams = Array.from({ length: 6 }, (_, i) => pool.run<RangeSummary>({ batches: 3, rows: 10 + i }));
+    const totals = await Promise.all(
+      streams.map(async (stream) => {
+        let rows = 0;
+        for await (const batch of stream) rows += batch.numRows;
+        return rows;
+      }),
+    );
+    expect(totals).toEqual([30, 33, 36, 39, 42, 45]);
+  });
+
+  it('bounds how far a worker runs ahead of its consumer (credits)', async () => {
+    await using pool = new WorkerPool(script, { size: 1, credits: 2 });
+    const stream = pool.run<RangeSummary>({ batches: 50, rows: 10 });
+    const iterator = stream[Symbol.asyncIterator]();
+    await iterator.next();
+    // Give the worker time to run ahead if flow control were broken.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    let rest = 0;
+    for (let result = await iterator.next(); !result.done; result = await iterator.next()) rest += 1;
+    expect(rest).toBe(49);
+    expect(await stream.summary).toEqual({ rows: 500 });
+  });
+
+  it('carries typed errors across the thread with their code', async () => {
+    await using pool = new WorkerPool(script, { size: 1 });
+    const stream = pool.run({ batches: 5, rows: 10, failAt: 2 });
+    const error = await (async () => {
+      for await (const _ of stream) void _;
+    })().catch((e: unknown) => e);
+    expect(ArrowSusError.is(error, 'DBC_CRC_MISMATCH')).toBe(true);
+    expect((error as ArrowSusError).details).toEqual({ at: 2 });
+    // The worker is reusable after a task error.
+    let rows = 0;
+    for await (const batch of pool.run({ batches: 2, rows: 3 })) rows += batch.numRows;
+    expect(rows).toBe(6);
+  });
+
+  it('wraps a plain error as INTERNAL and a crashed thread as WORKER_FAILED, then recovers', async () => {
+    await using pool = new WorkerPool(script, { size: 1 });
+    const plain = await (async () => {
+      for await (const _ of pool.run({ batches: 3, rows: 1, throwAt: 1 })) void _;
+    })().catch((e: unknown) => e);
+    expect(ArrowSusError.is(plain, 'INTERNAL')).toBe(true);
+    const crashed = await (async () => {
+      for await (const _ of pool.run({ batches: 3, rows: 1, crashAt: 1 })) void _;
+    })().catch((e: unknown) => e);
+    expect(ArrowSusError.is(crashed, 'WORKER_FAILED')).toBe(true);
+    let rows = 0;
+    for await (const batch of pool.run({ batches: 2, rows: 4 })) rows += batch.numRows;
+    expect(rows).toBe(8);
+  });
+
+  it('cancels on abort and when the consumer breaks early', async () => {
+    await using pool = new WorkerPool(script, { size: 1 });
+    const controller = new AbortController();
+    const aborted = await (async () => {
+      let count = 0;
+      for await (const _ of pool.run({ batches: 1000, rows: 100 }, { signal: controller.signal })) {
+        void _;
+        if (++count === 3) controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(ArrowSusError.is(aborted, 'ABORTED')).toBe(true);
+    let seen = 0;
+    for await (const _ of pool.run({ batches: 1000, rows: 100 })) {
+      void _;
+      if (++seen === 2) break;
+    }
+    // Both cancellations left the single worker free for the next task.
+    let rows = 0;
+    for await (const batch of pool.run({ batches: 1, rows: 7 })) rows += batch.numRows;
+    expect(rows).toBe(7);
+  });
+});
