@@ -172,6 +172,10 @@ export class WorkerPool {
 
     this.#queue.push({ task, start });
     this.#dispatch();
+    const dequeue = (starter: (slot: Slot) => void): void => {
+      const index = this.#queue.findIndex((pending) => pending.start === starter);
+      if (index >= 0) this.#queue.splice(index, 1);
+    };
 
     const iterate = async function* (): AsyncGenerator<RecordBatch> {
       try {
@@ -197,12 +201,10 @@ export class WorkerPool {
           rejectSchema(failure);
           rejectSummary(failure);
           release();
-          const index = pool.#queue.findIndex((pending) => pending.start === start);
-          if (index >= 0) pool.#queue.splice(index, 1);
+          dequeue(start);
         }
       }
     };
-    const pool = this;
     const iterable = iterate();
     return {
       schema: schemaPromise,

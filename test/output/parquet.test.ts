@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Bool, Data, DateDay, Field, Float64, Int32, Int64, RecordBatch, Schema, Struct, Utf8, vectorFromArray } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { batchesToParquet } from '../../src/output/parquet.js';
+
+const fields = [
+  new Field('CODE', new Utf8(), true),
+  new Field('N', new Int32(), true),
+  new Field('BIG', new Int64(), true),
+  new Field('VAL', new Float64(), true),
+  new Field('DT', new DateDay(), true),
+  new Field('OK', new Bool(), true),
+];
+const schema = new Schema(fields);
+function batch(rows: unknown[][]): RecordBatch {
+  const columns = fields.map((field, index) => vectorFromArray(rows.map((row) => row[index] ?? null), field.type).data[0]!);
+  return new RecordBatch(schema, new Data(new Struct(fields), 0, rows.length, 0, undefined, columns));
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts);
+}
+
+const hasPyarrow = (() => {
+  try {
+    execFileSync('python3', ['-c', 'import pyarrow'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const READ = `import pyarrow.parquet as pq, json, sys
+f = pq.ParquetFile(sys.argv[1])
+t = f.read()
+print(json.dumps({"rows": t.num_rows, "groups": f.metadata.num_row_groups,
+  "codec": f.metadata.row_group(0).column(0).compression if f.metadata.num_row_groups else None,
+  "types": [str(x.type) for x in t.schema], "meta": {k.decode(): v.decode() for k, v in (f.metadata.metadata or {}).items() if not k.startswith(b"ARROW")},
+  "rows_json": [{k: (str(v) if v is not None else None) for k, v in r.items()} for r in t.slice(0, 3).to_pylist()]}))`;
+
+describe.runIf(hasPyarrow)('Parquet writer, read back by pyarrow', () => {
+  it('writes zstd row groups of the requested size with every decoder type', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => [
+      i % 10 === 0 ? null : `C${String(i).padStart(4, '0')}`,
+      i,
+      BigInt(i) * 10_000_000_000n,
+      i / 4,
+      new Date(Date.UTC(2020, 0, 1 + (i % 365))),
+      i % 2 === 0,
+    ]);
+    const batches = [batch(rows.slice(0, 1000)), batch(rows.slice(1000))];
+    const path = join(mkdtempSync(join(tmpdir(), 'arrow-sus-pq-')), 'out.parquet');
+    writeFileSync(path, await collect(batchesToParquet(batches, schema, { rowGroupRows: 1000, metadata: { 'arrow-sus.source': 'test' } })));
+    const result = JSON.parse(execFileSync('python3', ['-c', READ, path], { encoding: 'utf8' })) as Record<string, unknown>;
+    expect(result['rows']).toBe(2500);
+    expect(result['groups']).toBe(3);
+    expect(result['codec']).toBe('ZSTD');
+    expect(result['types']).toEqual(['string', 'int32', 'int64', 'double', 'date32[day]', 'bool']);
+    expect(result['meta']).toEqual({ 'arrow-sus.source': 'test' });
+    expect(result['rows_json']).toEqual([
+      { CODE: null, N: '0', BIG: '0', VAL: '0.0', DT: '2020-01-01', OK: 'True' },
+      { CODE: 'C0001', N: '1', BIG: '10000000000', VAL: '0.25', DT: '2020-01-02', OK: 'False' },
+      { CODE: 'C0002', N: '2', BIG: '20000000000', VAL: '0.5', DT: '2020-01-03', OK: 'True' },
+    ]);
+  });
+
+  it('writes a valid file with the schema and zero rows when there are no batches', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'arrow-sus-pq-')), 'empty.parquet');
+    writeFileSync(path, await collect(batchesToParquet([], schema)));
+    const result = JSON.parse(execFileSync('python3', ['-c', READ, path], { encoding: 'utf8' })) as Record<string, unknown>;
+    expect(result['rows']).toBe(0);
+    expect(result['types']).toEqual(['string', 'int32', 'int64', 'double', 'date32[day]', 'bool']);
+  });
+
+  it('passes a failure of the batch source through to the consumer', async () => {
+    async function* failing(): AsyncGenerator<RecordBatch> {
+      yield batch([['A', 1, 1n, 1, new Date(0), true]]);
+      throw new Error('source failed');
+    }
+    await expect(collect(batchesToParquet(failing(), schema))).rejects.toThrow();
+  });
+});
