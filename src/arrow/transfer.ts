@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { Data, RecordBatch, Schema, Struct, Table, Vector, tableFromIPC, tableToIPC } from 'apache-arrow';
-import type { DataType } from 'apache-arrow';
+import { Data, RecordBatch, Struct, Table, Vector, tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { DataType , Schema} from 'apache-arrow';
 
 /** A `Data` node as plain, structured-clone-friendly values. */
 export interface PackedData {
