@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Validator throughput over Arrow Utf8 columns, one core, against @brazilian-utils/brazilian-utils
+// (the reference library) in the same run. Build first: `npx tsc -p tsconfig.build.json`.
+//
+//   node bench/validators.js [--rows 2000000] [--rounds 7]
+//
+// Prints, per document: our median rate over the Arrow column, the reference's median rate over the same
+// values as JS strings (its only input form), the ratio, and that both agree on every value.
+import { Utf8, vectorFromArray } from 'apache-arrow';
+import { isValidCnpj as refCnpj, isValidCns as refCns, isValidCpf as refCpf } from '@brazilian-utils/brazilian-utils';
+import { computeCnpjCheckDigits, computeCpfCheckDigits, deriveDefinitiveCns, validateColumn } from '../dist/brazil/validate/index.js';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const ROWS = option('rows', 2_000_000);
+const ROUNDS = option('rounds', 7);
+
+// Seeded generator (mulberry32): the same values on every run.
+let seed = 0x5eed;
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const digits = (n) => {
+  let s = '';
+  for (let i = 0; i < n; i++) s += String.fromCharCode(48 + Math.floor(random() * 10));
+  return s;
+};
+const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const alnum = (n) => {
+  let s = '';
+  for (let i = 0; i < n; i++) s += ALNUM[Math.floor(random() * 36)];
+  return s;
+};
+// Half valid, half with one digit changed (the realistic near-miss).
+const corrupt = (value) => {
+  const i = Math.floor(random() * value.length);
+  const d = (value.charCodeAt(i) - 48 + 1 + Math.floor(random() * 9)) % 10;
+  return /\d/.test(value[i]) ? value.slice(0, i) + d + value.slice(i + 1) : value;
+};
+
+const makeCpf = () => {
+  const base = digits(9);
+  const value = base + computeCpfCheckDigits(base);
+  return random() < 0.5 ? value : corrupt(value);
+};
+const makeCnpj = () => {
+  // Numeric CNPJs: the only form the reference validates by default.
+  const base = digits(12);
+  const value = base + computeCnpjCheckDigits(base);
+  return random() < 0.5 ? value : corrupt(value);
+};
+const makeCnpjAlnum = () => {
+  const base = alnum(12);
+  const value = base + computeCnpjCheckDigits(base);
+  return random() < 0.5 ? value : corrupt(value);
+};
+const makeCns = () => {
+  if (random() < 0.5) {
+    const cns = deriveDefinitiveCns(`${1 + Math.floor(random() * 2)}${digits(10)}`);
+    if (cns !== undefined) return random() < 0.5 ? cns : corrupt(cns);
+  }
+  return `${7 + Math.floor(random() * 3)}${digits(14)}`;
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (rate) => `${(rate / 1e6).toFixed(2)} M/s`;
+
+function bench(name, kind, make, reference) {
+  const values = Array.from({ length: ROWS }, make);
+  const column = vectorFromArray(values, new Utf8());
+  const ours = [];
+  const theirs = [];
+  let result;
+  let disagreements = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    let t = process.hrtime.bigint();
+    result = validateColumn(column, kind);
+    ours.push(Number(process.hrtime.bigint() - t) / 1e9);
+    t = process.hrtime.bigint();
+    let count = 0;
+    for (let i = 0; i < values.length; i++) if (reference(values[i])) count++;
+    theirs.push(Number(process.hrtime.bigint() - t) / 1e9);
+    if (round === 0) {
+      const bits = result.valid;
+      for (let i = 0; i < values.length; i++) if (bits.get(i) !== reference(values[i])) disagreements++;
+    }
+  }
+  const ourRate = ROWS / median(ours);
+  const theirRate = ROWS / median(theirs);
+  console.log(
+    `${name.padEnd(16)} ours ${fmt(ourRate).padStart(12)}   reference ${fmt(theirRate).padStart(11)}   ratio ${(ourRate / theirRate).toFixed(1).padStart(5)}x   ` +
+      `valid ${result.counts.valid}/${ROWS}, disagreements ${disagreements}`,
+  );
+  return ourRate;
+}
+
+console.log(`node ${process.version}, ${ROWS.toLocaleString('en')} values per column, median of ${ROUNDS} rounds, one core`);
+const cpf = bench('CPF', 'cpf', makeCpf, refCpf);
+const cnpj = bench('CNPJ numeric', 'cnpj', makeCnpj, refCnpj);
+bench('CNPJ alnum', 'cnpj', makeCnpjAlnum, (v) => refCnpj(v, { version: 2 }));
+bench('CNS', 'cns', makeCns, refCns);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`targets: CPF >= 20 M/s ${cpf >= 20e6 ? 'met' : 'NOT met'}, CNPJ >= 10 M/s ${cnpj >= 10e6 ? 'met' : 'NOT met'}`);
