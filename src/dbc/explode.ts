@@ -1,0 +1,272 @@
+/**
+ * PKWare DCL "explode": decompresses the implode streams inside DBC files.
+ *
+ * Format (PKWare Data Compression Library, as documented by zlib's `contrib/blast`): two header
+ * bytes (literal mode 0 = raw, 1 = Huffman coded; dictionary bits 4/5/6 = 1/2/4 KB), then an
+ * LSB-first bit stream of symbols: flag 0 + literal, or flag 1 + length code + distance code,
+ * ending with the length-519 end code.
+ *
+ * @module
+ */
+import { ArrowSusError, throwIfAborted } from '../errors.js';
+import { readByteSource, type ByteSource } from './byte-source.js';
+import { MAX_MATCH } from './dcl-codes.js';
+import { explodeRun, NEED_INPUT, OUTPUT_FULL, type ExplodeState } from './explode-core.js';
+
+/** Largest dictionary (4 KB): the history a decoder must keep. */
+const WINDOW = 4096;
+/** Default size of the output chunks a streaming decoder hands out. */
+export const DEFAULT_CHUNK_SIZE = 65536;
+
+/** Options of {@link Exploder}. */
+export interface ExploderOptions {
+  /** Size of each output chunk in bytes (default 65,536; at least 1,024). */
+  readonly chunkSize?: number;
+}
+
+/** Options of {@link explode}. */
+export interface ExplodeOptions extends ExploderOptions {
+  /** Cancels decoding between chunks (`ABORTED`). */
+  readonly signal?: AbortSignal;
+}
+
+function truncated(where: string): ArrowSusError {
+  return new ArrowSusError(
+    'DBC_TRUNCATED',
+    `dcl: compressed stream ends ${where} (incomplete download or damaged file; re-download it)`,
+  );
+}
+
+/** Validates the two DCL header bytes and returns a fresh decoder state writing into `out`. */
+export function startExplodeState(literalMode: number, dictBits: number, out: Uint8Array, outPos: number): ExplodeState {
+  if (literalMode > 1 || dictBits < 4 || dictBits > 6) {
+    throw new ArrowSusError(
+      'DCL_INVALID_HEADER',
+      `dcl: invalid stream header (literal mode ${literalMode}, dictionary bits ${dictBits}); not a PKWare DCL stream`,
+      { details: { literalMode, dictBits } },
+    );
+  }
+  return { coded: literalMode === 1, dictBits, bitBuffer: 0, bitCount: 0, out, outPos, outStart: outPos, inPos: 0 };
+}
+
+function checkChunkSize(size: number): number {
+  if (!Number.isInteger(size) || size < 1024 || size > 1 << 30) {
+    throw new ArrowSusError('INVALID_ARGUMENT', `dcl: chunkSize must be an integer from 1024 to 2^30, got ${size}`);
+  }
+  return size;
+}
+
+/**
+ * Streaming DCL decompressor with a push (input) / pull (output) interface, fully synchronous.
+ *
+ * Memory is bounded: a 4 KB history window plus one output chunk (`chunkSize` + 518 bytes of
+ * slack), plus whatever input chunk the caller pushed. Bad input never hangs: every call consumes
+ * input or returns, and errors are `ArrowSusError`s (`DCL_INVALID_HEADER`, `DCL_DISTANCE_TOO_FAR`,
+ * `DBC_TRUNCATED`). The format's codes are complete, so no bit pattern is an invalid code.
+ *
+ * Bytes pushed after the end code are not decoded; {@link Exploder.trailingBytes} counts them.
+ *
+ * @example
+ * ```ts
+ * import { Exploder } from 'arrow-sus/dbc';
+ * const exploder = new Exploder();
+ * for (const chunk of compressedChunks) {
+ *   exploder.push(chunk);
+ *   for (let out = exploder.read(); out !== null; out = exploder.read()) consume(out);
+ * }
+ * exploder.finish(); // throws DBC_TRUNCATED if the end code never came
+ * for (let out = exploder.read(); out !== null; out = exploder.read()) consume(out);
+ * ```
+ */
+export class Exploder {
+  readonly #limit: number;
+  readonly #out: Uint8Array;
+  #state: ExplodeState | undefined;
+  #input: Uint8Array = new Uint8Array(0);
+  #emitStart = 0;
+  #ended = false;
+  #finishing = false;
+  #trailing = 0;
+  #bytesOut = 0;
+
+  constructor(options: ExploderOptions = {}) {
+    const chunkSize = checkChunkSize(options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+    this.#limit = WINDOW + chunkSize;
+    this.#out = new Uint8Array(this.#limit + MAX_MATCH);
+  }
+
+  /** True once the end code has been decoded. */
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** Bytes of input seen after the end code (0 for a clean stream). */
+  get trailingBytes(): number {
+    return this.#trailing;
+  }
+
+  /** Decompressed bytes handed out so far by {@link Exploder.read}. */
+  get bytesOut(): number {
+    return this.#bytesOut;
+  }
+
+  /** Feeds compressed bytes. The chunk is referenced, not copied, until {@link Exploder.read} has consumed it. */
+  push(chunk: Uint8Array): void {
+    if (this.#finishing) throw new ArrowSusError('INVALID_ARGUMENT', 'dcl: push() after finish()');
+    if (this.#ended) {
+      this.#trailing += chunk.length;
+      return;
+    }
+    const state = this.#state;
+    const unread = this.#input.length - (state === undefined ? 0 : state.inPos);
+    if (unread > 0) {
+      const joined = new Uint8Array(unread + chunk.length);
+      joined.set(this.#input.subarray(this.#input.length - unread));
+      joined.set(chunk, unread);
+      this.#input = joined;
+    } else {
+      this.#input = chunk;
+    }
+    if (state !== undefined) state.inPos = 0;
+  }
+
+  /** Declares the end of input; later {@link Exploder.read} calls drain the output, then report truncation. */
+  finish(): void {
+    this.#finishing = true;
+  }
+
+  /**
+   * Decodes until one output chunk is ready and returns it (a fresh copy the caller owns), or
+   * returns `null` when more input is needed or everything has been handed out.
+   *
+   * @throws ArrowSusError `DBC_TRUNCATED` after {@link Exploder.finish} if the stream has no end code
+   */
+  read(): Uint8Array | null {
+    let state = this.#state;
+    if (state === undefined) {
+      if (this.#input.length < 2) {
+        if (this.#finishing) throw truncated('inside its 2-byte header');
+        return null;
+      }
+      state = startExplodeState(this.#input[0]!, this.#input[1]!, this.#out, 0);
+      state.inPos = 2;
+      this.#state = state;
+    }
+    if (!this.#ended) {
+      const status = explodeRun(state, this.#input, this.#input.length, this.#limit);
+      if (status === OUTPUT_FULL) return this.#emit(state);
+      if (status === NEED_INPUT) {
+        if (this.#finishing) throw truncated('before its end code');
+        return null;
+      }
+      this.#ended = true;
+      // Whole bytes still in the bit buffer, and unread input, follow the end code.
+      this.#trailing += this.#input.length - state.inPos + (state.bitCount >> 3);
+      this.#input = new Uint8Array(0);
+      state.inPos = 0;
+    }
+    return state.outPos > this.#emitStart ? this.#emit(state) : null;
+  }
+
+  #emit(state: ExplodeState): Uint8Array {
+    const out = this.#out;
+    const o = state.outPos;
+    const chunk = out.slice(this.#emitStart, o);
+    this.#bytesOut += chunk.length;
+    if (!this.#ended && o > WINDOW) {
+      out.copyWithin(0, o - WINDOW, o);
+      state.outPos = WINDOW;
+    }
+    this.#emitStart = state.outPos;
+    return chunk;
+  }
+}
+
+/**
+ * Decompresses a DCL stream as a stream of output chunks.
+ *
+ * Memory: a 4 KB window plus one output chunk (default 64 KB), independent of the stream size.
+ * Trailing bytes after the end code are ignored (use {@link Exploder} to count them).
+ *
+ * @param input - the compressed stream: a buffer, or chunks (sync or async iterable)
+ * @param options - `chunkSize` of the yielded chunks, `signal` to cancel
+ * @returns decompressed chunks, each a fresh `Uint8Array`
+ * @throws ArrowSusError `DCL_INVALID_HEADER`, `DCL_DISTANCE_TOO_FAR`, `DBC_TRUNCATED`, `ABORTED`
+ *
+ * @example
+ * ```ts
+ * import { explode } from 'arrow-sus/dbc';
+ * for await (const chunk of explode(compressedChunks)) sink.write(chunk);
+ * ```
+ */
+export async function* explode(input: ByteSource, options: ExplodeOptions = {}): AsyncGenerator<Uint8Array, void, undefined> {
+  const exploder = new Exploder(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize });
+  for await (const chunk of readByteSource(input)) {
+    throwIfAborted(options.signal);
+    exploder.push(chunk);
+    for (let out = exploder.read(); out !== null; out = exploder.read()) {
+      yield out;
+      throwIfAborted(options.signal);
+    }
+  }
+  exploder.finish();
+  for (let out = exploder.read(); out !== null; out = exploder.read()) yield out;
+}
+
+/** Result of {@link explodeWhole}. */
+export interface ExplodeWholeResult {
+  /** `prefix` followed by the decompressed bytes. */
+  readonly output: Uint8Array;
+  /** Bytes of `input` after the end code. */
+  readonly trailingBytes: number;
+}
+
+/**
+ * One-shot decoding of `input[offset…]` into a single buffer that starts with `prefix` (no copy
+ * of the output afterwards). `capacityHint` sizes the first allocation; the buffer doubles if the
+ * output is larger. Used by {@link explodeSync} and the sync DBC reader.
+ *
+ * @example
+ * ```ts
+ * const { output } = explodeWhole(dbcBytes, headerLength + 4, dbfHeader, expectedLength);
+ * ```
+ */
+export function explodeWhole(input: Uint8Array, offset: number, prefix: Uint8Array, capacityHint: number): ExplodeWholeResult {
+  if (input.length - offset < 2) throw truncated('inside its 2-byte header');
+  let out = new Uint8Array(Math.max(capacityHint, prefix.length) + 2 + MAX_MATCH);
+  out.set(prefix);
+  const state = startExplodeState(input[offset]!, input[offset + 1]!, out, prefix.length);
+  state.inPos = offset + 2;
+  for (;;) {
+    const status = explodeRun(state, input, input.length, out.length - MAX_MATCH);
+    if (status === NEED_INPUT) throw truncated('before its end code');
+    if (status !== OUTPUT_FULL) break;
+    const grown = new Uint8Array(out.length * 2);
+    grown.set(out.subarray(0, state.outPos));
+    out = grown;
+    state.out = grown;
+  }
+  const length = state.outPos;
+  const trailingBytes = input.length - state.inPos + (state.bitCount >> 3);
+  // Hand back a view when the buffer fits snugly, a trimmed copy when most of it would be wasted.
+  const output = length * 1.25 >= out.length ? out.subarray(0, length) : out.slice(0, length);
+  return { output, trailingBytes };
+}
+
+/**
+ * Decompresses a whole DCL stream held in memory. Bytes after the end code are ignored.
+ *
+ * Memory: the output (grown by doubling from an estimate of 8× the input) — use {@link explode}
+ * for large streams.
+ *
+ * @throws ArrowSusError `DCL_INVALID_HEADER`, `DCL_DISTANCE_TOO_FAR`, `DBC_TRUNCATED`
+ *
+ * @example
+ * ```ts
+ * import { explodeSync, implodeSync } from 'arrow-sus/dbc';
+ * const bytes = explodeSync(implodeSync(new TextEncoder().encode('hello hello hello')));
+ * ```
+ */
+export function explodeSync(bytes: Uint8Array): Uint8Array {
+  return explodeWhole(bytes, 0, new Uint8Array(0), bytes.length * 8 + 1024).output;
+}
