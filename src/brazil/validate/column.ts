@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { Bool, Data, Utf8, Vector, makeData, makeVector } from 'apache-arrow';
+import { Bool, Utf8, Vector, makeData, makeVector, type Data } from 'apache-arrow';
 import { ArrowSusError } from '../../errors.js';
 import {
   cid10Kernel,
