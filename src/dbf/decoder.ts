@@ -1,0 +1,318 @@
+/**
+ * The push-based DBF decoder: bytes in (any chunking), Arrow record batches out. Synchronous and
+ * free of I/O, so it runs the same on the main thread, in a worker, or behind a DBC decompressor.
+ *
+ * @module
+ */
+import type { Schema} from 'apache-arrow';
+import { RecordBatch, Struct, makeData, type Data } from 'apache-arrow';
+import { ArrowSusError } from '../errors.js';
+import { dbfCodec, type DbfCodec } from './codec.js';
+import { decodeColumn, decodeDeletedFlags, type RecordBlock } from './columns.js';
+import { dbfHeaderLength, parseDbfHeader, type DbfHeader } from './header.js';
+import { compilePredicate, type RecordFilter } from './predicate-compile.js';
+import { parsePredicate } from './predicate-parse.js';
+import type { Predicate } from './predicate.js';
+import { dbfSchema, planColumns, type DbfColumnPlan, type DbfSchemaOptions } from './schema.js';
+
+/** Options of {@link DbfDecoder} (and of `readDbf`). */
+export interface DbfDecoderOptions extends DbfSchemaOptions {
+  /** Row filter, evaluated on raw record bytes before anything is decoded (text or a built predicate). */
+  readonly where?: string | Predicate;
+  /** Most rows per batch. Default 65,536. */
+  readonly batchRows?: number;
+  /** Most record bytes per batch (caps memory for wide tables). Default 32 MiB. */
+  readonly batchBytes?: number;
+}
+
+/** What a read saw: for progress, logs and the CLI's summary. Updated as the read advances. */
+export interface DbfReadStats {
+  /** Records announced by the header (undefined until the header is read). */
+  recordCount: number | undefined;
+  /** Records scanned so far (deleted and filtered ones included). */
+  rowsRead: number;
+  /** Records flagged deleted (`*`); dropped unless `includeDeleted`. */
+  rowsDeleted: number;
+  /** Records the `where` predicate rejected. */
+  rowsFiltered: number;
+  /** Rows delivered in batches. */
+  rowsEmitted: number;
+  /** Batches delivered (including the empty one a read with no rows ends with). */
+  batches: number;
+  /** Input bytes consumed. */
+  bytesRead: number;
+  /** Bytes after the last record (usually the 0x1A end byte; 0 when the file omits it). */
+  trailingBytes: number;
+  /**
+   * Per decoded column, cells that held something other than blanks but did not parse (bad
+   * numbers, impossible dates, bad logicals); they decode as null. Columns used only by the
+   * predicate are not decoded and not counted.
+   */
+  unparsable: Record<string, number>;
+}
+
+const DEFAULT_BATCH_ROWS = 65_536;
+const DEFAULT_BATCH_BYTES = 32 * 1024 * 1024;
+
+function positiveInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new ArrowSusError('INVALID_ARGUMENT', `dbf: ${name} must be a positive integer (got ${value})`, { details: { [name]: value } });
+  }
+  return value;
+}
+
+/**
+ * Decodes a DBF pushed in chunks of any size (records may straddle chunks).
+ *
+ * Memory is bounded by one batch, never by the file: the header (at most 64 KiB), the accepted
+ * records of the current batch (at most `batchBytes`, default 32 MiB, and `batchRows` rows) and,
+ * when a batch is built, its Arrow buffers (text columns at most 3 bytes per input byte, numbers
+ * 8 bytes per value). The record count in the header is never used to size anything, so a header
+ * announcing 4 billion rows costs nothing until rows actually arrive.
+ *
+ * @example
+ * ```ts
+ * const decoder = new DbfDecoder({ columns: ['UF_ZI', 'IDADE'], where: "SEXO = '1'" });
+ * const batches = [...decoder.push(chunk1), ...decoder.push(chunk2), ...decoder.finish()];
+ * console.log(decoder.stats.rowsFiltered);
+ * ```
+ */
+export class DbfDecoder {
+  /** Live statistics (see {@link DbfReadStats}). */
+  readonly stats: DbfReadStats = {
+    recordCount: undefined,
+    rowsRead: 0,
+    rowsDeleted: 0,
+    rowsFiltered: 0,
+    rowsEmitted: 0,
+    batches: 0,
+    bytesRead: 0,
+    trailingBytes: 0,
+    unparsable: {},
+  };
+
+  private readonly batchRowsLimit: number;
+  private readonly batchBytesLimit: number;
+  private headerBytes = new Uint8Array(0);
+  private headerFill = 0;
+  private headerValue: DbfHeader | undefined;
+  private schemaValue: Schema | undefined;
+  private plans: DbfColumnPlan[] = [];
+  private codec: DbfCodec;
+  private filter: RecordFilter | undefined;
+  private capacityRows = 0;
+  private recordLength = 0;
+  private remaining = 0;
+  /** Accepted records of the batch being filled, back to back. */
+  private batch = new Uint8Array(0);
+  private batchRows = 0;
+  /** A record split across chunks. */
+  private partial = new Uint8Array(0);
+  private partialLength = 0;
+  private finished = false;
+
+  constructor(private readonly options: DbfDecoderOptions = {}) {
+    this.batchRowsLimit = positiveInteger(options.batchRows, DEFAULT_BATCH_ROWS, 'batchRows');
+    this.batchBytesLimit = positiveInteger(options.batchBytes, DEFAULT_BATCH_BYTES, 'batchBytes');
+    this.codec = dbfCodec(options.encoding ?? 'latin1');
+    // Parse text predicates now: a syntax error should not wait for the first bytes.
+    if (typeof options.where === 'string') this.options = { ...options, where: parsePredicate(options.where) };
+  }
+
+  /** The parsed header, once enough bytes have been pushed. */
+  get header(): DbfHeader | undefined {
+    return this.headerValue;
+  }
+
+  /** The schema of the batches, once the header is known (also for tables with zero rows). */
+  get schema(): Schema | undefined {
+    return this.schemaValue;
+  }
+
+  /** True once every record announced by the header has been read. */
+  get done(): boolean {
+    return this.headerValue !== undefined && this.remaining === 0;
+  }
+
+  /**
+   * Feeds the next bytes; returns the batches completed by them (often none).
+   *
+   * @example
+   * ```ts
+   * for (const batch of decoder.push(chunk)) sink.write(batch);
+   * ```
+   */
+  push(chunk: Uint8Array): RecordBatch[] {
+    if (this.finished) throw new ArrowSusError('INVALID_ARGUMENT', 'dbf: push() after finish()');
+    this.stats.bytesRead += chunk.length;
+    const out: RecordBatch[] = [];
+    let at = 0;
+    if (this.headerValue === undefined) {
+      at = this.takeHeader(chunk);
+      if (this.headerValue === undefined) return out;
+    }
+    this.consume(chunk, at, out);
+    return out;
+  }
+
+  /**
+   * Signals the end of input; returns the last batch. Throws `DBF_TRUNCATED` when fewer records
+   * arrived than the header announces (or the header itself is incomplete) and
+   * `DBF_INVALID_HEADER` when the input is too short to be a DBF at all. A read that produced no
+   * batch returns one empty batch, so the schema reaches consumers even for zero-row tables.
+   *
+   * @example
+   * ```ts
+   * const last = decoder.finish();
+   * ```
+   */
+  finish(): RecordBatch[] {
+    if (this.finished) return [];
+    this.finished = true;
+    const header = this.headerValue;
+    if (header === undefined) {
+      const bytes = this.headerBytes.subarray(0, this.headerFill);
+      if (bytes.length < 32) dbfHeaderLength(bytes); // throws DBF_INVALID_HEADER
+      parseDbfHeader(bytes); // throws DBF_TRUNCATED
+      throw new ArrowSusError('INTERNAL', 'dbf: header state is inconsistent');
+    }
+    if (this.remaining > 0) {
+      throw new ArrowSusError(
+        'DBF_TRUNCATED',
+        `dbf: the header announces ${header.recordCount} records but the data ends after ${this.stats.rowsRead}${this.partialLength > 0 ? ` and ${this.partialLength} bytes of the next` : ''} (file is incomplete; re-download)`,
+        { details: { recordCount: header.recordCount, rowsRead: this.stats.rowsRead, partialBytes: this.partialLength } },
+      );
+    }
+    const out: RecordBatch[] = [];
+    if (this.batchRows > 0 || this.stats.batches === 0) out.push(this.emit());
+    return out;
+  }
+
+  /** Buffers header bytes (never more than the header needs); returns how many bytes of
+   * `chunk` it took. Records start right after them. */
+  private takeHeader(chunk: Uint8Array): number {
+    let used = 0;
+    for (;;) {
+      const have = this.headerFill;
+      const needed = have < 32 ? 32 : dbfHeaderLength(this.headerBytes.subarray(0, 32));
+      if (have >= needed) {
+        this.start(parseDbfHeader(this.headerBytes.subarray(0, have)));
+        this.headerBytes = new Uint8Array(0);
+        return used;
+      }
+      const take = Math.min(needed - have, chunk.length - used);
+      if (take === 0) return used;
+      if (this.headerBytes.length < needed) {
+        const grown = new Uint8Array(needed);
+        grown.set(this.headerBytes.subarray(0, have));
+        this.headerBytes = grown;
+      }
+      this.headerBytes.set(chunk.subarray(used, used + take), have);
+      this.headerFill += take;
+      used += take;
+    }
+  }
+
+  private start(header: DbfHeader): void {
+    this.headerValue = header;
+    this.stats.recordCount = header.recordCount;
+    this.recordLength = header.recordLength;
+    this.remaining = header.recordCount;
+    this.plans = planColumns(header, this.options);
+    this.schemaValue = dbfSchema(header, this.options);
+    for (const plan of this.plans) this.stats.unparsable[plan.field.name] = 0;
+    const where = this.options.where;
+    if (where !== undefined) this.filter = compilePredicate(typeof where === 'string' ? parsePredicate(where) : where, header, this.options);
+    this.capacityRows = Math.max(1, Math.min(this.batchRowsLimit, Math.floor(this.batchBytesLimit / header.recordLength)));
+    this.partial = new Uint8Array(header.recordLength);
+  }
+
+  private consume(chunk: Uint8Array, from: number, out: RecordBatch[]): void {
+    const length = this.recordLength;
+    let at = from;
+    if (this.partialLength > 0 && this.remaining > 0) {
+      const take = Math.min(length - this.partialLength, chunk.length - at);
+      this.partial.set(chunk.subarray(at, at + take), this.partialLength);
+      this.partialLength += take;
+      at += take;
+      if (this.partialLength < length) return;
+      this.partialLength = 0;
+      this.remaining--;
+      this.stats.rowsRead++;
+      if (this.accept(this.partial, 0)) this.append(this.partial, 0, 1, out);
+    }
+    const end = chunk.length;
+    let runStart = -1;
+    let runRows = 0;
+    while (this.remaining > 0 && at + length <= end) {
+      this.remaining--;
+      this.stats.rowsRead++;
+      if (this.accept(chunk, at)) {
+        if (runStart < 0) runStart = at;
+        runRows++;
+        if (this.batchRows + runRows === this.capacityRows) {
+          this.append(chunk, runStart, runRows, out);
+          runStart = -1;
+          runRows = 0;
+        }
+      } else if (runStart >= 0) {
+        this.append(chunk, runStart, runRows, out);
+        runStart = -1;
+        runRows = 0;
+      }
+      at += length;
+    }
+    if (runStart >= 0) this.append(chunk, runStart, runRows, out);
+    if (this.remaining > 0) {
+      this.partial.set(chunk.subarray(at, end), 0);
+      this.partialLength = end - at;
+    } else {
+      this.stats.trailingBytes += end - at;
+    }
+  }
+
+  private accept(bytes: Uint8Array, at: number): boolean {
+    if (bytes[at] === 0x2a) {
+      this.stats.rowsDeleted++;
+      if (this.options.includeDeleted !== true) return false;
+    }
+    if (this.filter !== undefined && !this.filter(bytes, at)) {
+      this.stats.rowsFiltered++;
+      return false;
+    }
+    return true;
+  }
+
+  /** Copies `rows` consecutive accepted records into the batch; emits it when full. */
+  private append(bytes: Uint8Array, from: number, rows: number, out: RecordBatch[]): void {
+    const length = this.recordLength;
+    const needed = (this.batchRows + rows) * length;
+    if (needed > this.batch.length) {
+      // Grow geometrically up to one full batch: small tables never pay for a 32 MiB buffer.
+      const grown = new Uint8Array(Math.min(this.capacityRows * length, Math.max(needed, this.batch.length * 2, 64 * length)));
+      grown.set(this.batch.subarray(0, this.batchRows * length));
+      this.batch = grown;
+    }
+    this.batch.set(bytes.subarray(from, from + rows * length), this.batchRows * length);
+    this.batchRows += rows;
+    if (this.batchRows === this.capacityRows) out.push(this.emit());
+  }
+
+  private emit(): RecordBatch {
+    const schema = this.schemaValue as Schema;
+    const rows = this.batchRows;
+    const block: RecordBlock = { bytes: this.batch, base: 0, stride: this.recordLength, rows };
+    const children: Data[] = [];
+    for (const plan of this.plans) {
+      const { data, unparsable } = decodeColumn(plan, this.codec, block);
+      if (unparsable > 0) this.stats.unparsable[plan.field.name] = (this.stats.unparsable[plan.field.name] ?? 0) + unparsable;
+      children.push(data);
+    }
+    if (this.options.includeDeleted === true) children.push(decodeDeletedFlags(block));
+    this.batchRows = 0;
+    this.stats.rowsEmitted += rows;
+    this.stats.batches++;
+    return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }));
+  }
+}
