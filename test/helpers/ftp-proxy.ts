@@ -1,0 +1,216 @@
+/**
+ * A fault-injecting TCP proxy for FTP: forwards the control connection to a real server and
+ * rewrites its passive-mode replies (`227` PASV, `229` EPSV) so data connections go through
+ * the proxy too. Faults act on the real protocol: dropped or stalled data connections after N
+ * bytes of a file transfer, `421` refusals, a control-connection limit, per-connection
+ * throttling.
+ */
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+
+/** Faults to inject; each counter is consumed as file transfers (RETR) happen. */
+export interface ProxyFaults {
+  /** Answer the next N control connections with `421` and close them. */
+  refuse?: number;
+  /** Refuse (`421`) control connections beyond this many open at once. */
+  maxControl?: number;
+  /** Close the data connection after `bytes` bytes, on the next `times` RETRs. */
+  drop?: { bytes: number; times: number };
+  /** Stop forwarding (connection left open, silent) after `bytes` bytes, on the next `times` RETRs. */
+  stall?: { bytes: number; times: number };
+  /** Limit each data connection to this many bytes per second. */
+  throttle?: number;
+}
+
+/** Counters the tests assert on. */
+export interface ProxyStats {
+  control: number;
+  refused: number;
+  retr: number;
+  rest: number[];
+  dropped: number;
+  stalled: number;
+  /** Highest number of data transfers in flight at once. */
+  maxConcurrentData: number;
+}
+
+/** A running proxy. */
+export interface FtpProxy {
+  /** `ftp://127.0.0.1:PORT` */
+  readonly url: string;
+  readonly port: number;
+  readonly faults: ProxyFaults;
+  readonly stats: ProxyStats;
+  stop(): Promise<void>;
+}
+
+interface DataPair {
+  kind: 'unknown' | 'retr' | 'list';
+  forwarded: number;
+  fault: 'none' | 'drop' | 'stall' | undefined;
+}
+
+/**
+ * Starts a proxy on a free loopback port in front of `target`.
+ *
+ * @example
+ * ```ts
+ * const proxy = await startFtpProxy({ host: '127.0.0.1', port: server.port }, { drop: { bytes: 10_000, times: 1 } });
+ * const source = openSource(proxy.url);
+ * ```
+ */
+export async function startFtpProxy(target: { host: string; port: number }, faults: ProxyFaults = {}): Promise<FtpProxy> {
+  const stats: ProxyStats = { control: 0, refused: 0, retr: 0, rest: [], dropped: 0, stalled: 0, maxConcurrentData: 0 };
+  const sockets = new Set<Socket>();
+  const servers = new Set<Server>();
+  let openControl = 0;
+  let activeData = 0;
+  const track = (socket: Socket): Socket => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    return socket;
+  };
+
+  const openDataListener = (serverPort: number, pending: DataPair[], kinds: DataPair['kind'][]): Promise<number> =>
+    new Promise((resolve) => {
+      const listener = createServer((client) => {
+        track(client);
+        listener.close();
+        servers.delete(listener);
+        // The command may have been read before this accept ran: take its label if so.
+        const pair: DataPair = { kind: kinds.shift() ?? 'unknown', forwarded: 0, fault: undefined };
+        if (pair.kind === 'unknown') pending.push(pair);
+        const upstream = track(connect(serverPort, target.host));
+        let counted = false;
+        const finish = (): void => {
+          if (counted) {
+            counted = false;
+            activeData -= 1;
+          }
+        };
+        upstream.on('close', () => {
+          finish();
+          if (pair.fault !== 'stall') client.end();
+        });
+        client.on('close', () => {
+          finish();
+          upstream.destroy();
+        });
+        upstream.on('data', (chunk: Buffer) => {
+          if (pair.fault === undefined && pair.kind === 'retr') {
+            if (!counted) {
+              counted = true;
+              activeData += 1;
+              stats.maxConcurrentData = Math.max(stats.maxConcurrentData, activeData);
+            }
+            if (faults.drop !== undefined && faults.drop.times > 0) {
+              faults.drop.times -= 1;
+              pair.fault = 'drop';
+            } else if (faults.stall !== undefined && faults.stall.times > 0) {
+              faults.stall.times -= 1;
+              pair.fault = 'stall';
+            } else {
+              pair.fault = 'none';
+            }
+          }
+          const limit = pair.fault === 'drop' ? faults.drop?.bytes ?? 0 : pair.fault === 'stall' ? faults.stall?.bytes ?? 0 : Infinity;
+          const room = limit - pair.forwarded;
+          if (room <= 0) return;
+          const part = chunk.byteLength > room ? chunk.subarray(0, room) : chunk;
+          pair.forwarded += part.byteLength;
+          if (faults.throttle !== undefined && faults.throttle > 0) {
+            upstream.pause();
+            setTimeout(() => upstream.resume(), (part.byteLength / faults.throttle) * 1000);
+          }
+          client.write(part);
+          if (part.byteLength < chunk.byteLength || pair.forwarded >= limit) {
+            if (pair.fault === 'drop') {
+              stats.dropped += 1;
+              client.end();
+              upstream.destroy();
+            } else if (pair.fault === 'stall') {
+              stats.stalled += 1;
+              upstream.pause(); // silent but open: only a stall timeout gets out of this
+            }
+          }
+        });
+      });
+      servers.add(listener);
+      listener.listen(0, '127.0.0.1', () => resolve((listener.address() as AddressInfo).port));
+    });
+
+  const proxy = createServer((client) => {
+    track(client);
+    stats.control += 1;
+    const refuse = (faults.refuse ?? 0) > 0 || (faults.maxControl !== undefined && openControl >= faults.maxControl);
+    if (refuse) {
+      if ((faults.refuse ?? 0) > 0) faults.refuse = (faults.refuse ?? 0) - 1;
+      stats.refused += 1;
+      client.end('421 Too many users, try again later (proxy)\r\n');
+      return;
+    }
+    openControl += 1;
+    client.on('close', () => {
+      openControl -= 1;
+    });
+    const upstream = track(connect(target.port, target.host));
+    const pending: DataPair[] = [];
+    const kinds: DataPair['kind'][] = [];
+    let fromServer = '';
+    let fromClient = '';
+    // Replies are rewritten line by line; everything else is forwarded untouched, in order.
+    let chain = Promise.resolve();
+    upstream.on('data', (chunk: Buffer) => {
+      fromServer += chunk.toString('latin1');
+      const lines = fromServer.split('\r\n');
+      fromServer = lines.pop() ?? '';
+      for (const line of lines) {
+        chain = chain.then(async () => {
+          const pasv = /^227 .*?\((\d+),(\d+),(\d+),(\d+),(\d+),(\d+)\)/.exec(line);
+          const epsv = /^229 .*?\(\|\|\|(\d+)\|\)/.exec(line);
+          if (pasv !== null) {
+            const port = await openDataListener(Number(pasv[5]) * 256 + Number(pasv[6]), pending, kinds);
+            client.write(`227 Entering Passive Mode (127,0,0,1,${port >> 8},${port & 255}).\r\n`);
+          } else if (epsv !== null) {
+            const port = await openDataListener(Number(epsv[1]), pending, kinds);
+            client.write(`229 Entering Extended Passive Mode (|||${port}|)\r\n`);
+          } else {
+            client.write(`${line}\r\n`);
+          }
+        });
+      }
+    });
+    client.on('data', (chunk: Buffer) => {
+      fromClient += chunk.toString('latin1');
+      const lines = fromClient.split('\r\n');
+      fromClient = lines.pop() ?? '';
+      for (const line of lines) {
+        const command = line.slice(0, 4).toUpperCase();
+        if (command === 'RETR' || command === 'LIST' || command === 'MLSD' || command === 'NLST') {
+          // The data connection opened after the last PASV belongs to this command.
+          const kind = command === 'RETR' ? 'retr' : 'list';
+          const pair = pending.shift();
+          if (pair !== undefined) pair.kind = kind;
+          else kinds.push(kind);
+          if (command === 'RETR') stats.retr += 1;
+        }
+        if (command === 'REST') stats.rest.push(Number(line.slice(5)));
+        upstream.write(`${line}\r\n`);
+      }
+    });
+    upstream.on('close', () => client.end());
+    client.on('close', () => upstream.destroy());
+  });
+  servers.add(proxy);
+  const port = await new Promise<number>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve((proxy.address() as AddressInfo).port)));
+  return {
+    url: `ftp://127.0.0.1:${port}`,
+    port,
+    faults,
+    stats,
+    stop: async () => {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([...servers].map((server) => new Promise((resolve) => server.close(() => resolve(undefined)))));
+    },
+  };
+}
