@@ -177,13 +177,15 @@ class Parser {
   }
 
   private literal(): PredicateLiteral {
-    const token = this.next();
-    if (token.type === 'string') return token.text;
-    if (token.type === 'number') return token.value;
-    if (this.isKeyword('TRUE', token)) return true;
-    if (this.isKeyword('FALSE', token)) return false;
-    this.index--;
-    return this.unexpected('a literal (quoted text, number, TRUE or FALSE)');
+    const token = this.peek();
+    let value: PredicateLiteral | undefined;
+    if (token.type === 'string') value = token.text;
+    else if (token.type === 'number') value = token.value;
+    else if (this.isKeyword('TRUE', token)) value = true;
+    else if (this.isKeyword('FALSE', token)) value = false;
+    if (value === undefined) return this.unexpected('a literal (quoted text, number, TRUE or FALSE)');
+    this.index++;
+    return value;
   }
 
   private test(): Predicate {
