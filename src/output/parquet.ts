@@ -68,7 +68,7 @@ export async function* batchesToParquet(
   const iterator = (Symbol.asyncIterator in batches
     ? (batches as AsyncIterable<RecordBatch>)[Symbol.asyncIterator]()
     : (batches as Iterable<RecordBatch>)[Symbol.iterator]()) as AsyncIterator<RecordBatch> | Iterator<RecordBatch>;
-  const toWasm = (batch: RecordBatch): InstanceType<ParquetWasm['Table']> =>
+  const toWasm = (batch: RecordBatch): ReturnType<ParquetWasm['Table']['fromIPCStream']> =>
     wasm.Table.fromIPCStream(tableToIPC(new Table(schema, [batch]), 'stream'));
 
   // With no batches the streaming encoder has no schema to write, so an empty table (schema only)

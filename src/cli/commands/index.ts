@@ -5,10 +5,24 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerCatalog } from './catalog.js';
+import { registerDescribe } from './describe.js';
+import { registerSystems } from './systems.js';
+import { registerConvert } from './convert.js';
+import { registerDbc2dbf } from './dbc2dbf.js';
+import { registerDbf2dbc } from './dbf2dbc.js';
+import { registerInspect } from './inspect.js';
 
 /** Registers one command on the program. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 /** All commands. */
 export const COMMANDS: readonly RegisterCommand[] = [
+  registerSystems,
+  registerDescribe,
+  registerCatalog,
+  registerInspect,
+  registerConvert,
+  registerDbc2dbf,
+  registerDbf2dbc,
 ];

@@ -1,0 +1,125 @@
+/**
+ * Decodes many files on a pool of worker threads, so N files use N cores. Batches arrive tagged
+ * with the input they came from; by default in input order (file 1's batches, then file 2's …)
+ * while later files decode ahead, bounded by the pool's credits.
+ *
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { RecordBatch, Schema } from 'apache-arrow';
+import { formatPredicate } from '../dbf/predicate.js';
+import { throwIfAborted } from '../errors.js';
+import type { DecodeTask } from '../workers/decode-worker.js';
+import { WorkerPool } from '../workers/pool.js';
+import type { TaskStream } from '../workers/pool.js';
+import type { ReadTableOptions, TableSummary } from './read-table.js';
+
+/**
+ * The compiled worker script. When this module runs from TypeScript sources (the test runner),
+ * the build in `dist/` provides it (`npm test` builds first).
+ */
+export function decodeWorkerUrl(): URL {
+  const beside = new URL('../workers/decode-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  return new URL('../../dist/workers/decode-worker.js', import.meta.url);
+}
+
+let sharedPool: WorkerPool | undefined;
+
+/**
+ * The process-wide decode pool (one thread per core), created on first use. Its idle threads do
+ * not keep the process alive.
+ *
+ * @example
+ * ```ts
+ * const pool = defaultDecodePool();
+ * ```
+ */
+export function defaultDecodePool(): WorkerPool {
+  sharedPool ??= new WorkerPool(decodeWorkerUrl(), { credits: 4 });
+  return sharedPool;
+}
+
+/** Options of {@link decodeFiles}. */
+export interface DecodeFilesOptions extends ReadTableOptions {
+  /** The pool to use (default: {@link defaultDecodePool}). */
+  readonly pool?: WorkerPool;
+  /** Keep input order (default true); false yields batches as they are ready. */
+  readonly ordered?: boolean;
+}
+
+/** A batch and the input it came from. */
+export interface TaggedBatch {
+  readonly index: number;
+  readonly input: string;
+  readonly batch: RecordBatch;
+}
+
+/** The result of {@link decodeFiles}: tagged batches, then per-input schemas and summaries. */
+export interface DecodeFilesStream extends AsyncIterable<TaggedBatch> {
+  readonly schemas: Promise<Schema[]>;
+  readonly summaries: Promise<TableSummary[]>;
+}
+
+/**
+ * Decodes local files in parallel worker threads.
+ *
+ * @example
+ * ```ts
+ * const run = decodeFiles(['RDSP2301.dbc', 'RDSP2302.dbc'], { columns: ['MUNIC_RES'] });
+ * for await (const { input, batch } of run) console.log(input, batch.numRows);
+ * console.log(await run.summaries);
+ * ```
+ */
+export function decodeFiles(inputs: readonly string[], options: DecodeFilesOptions = {}): DecodeFilesStream {
+  const pool = options.pool ?? defaultDecodePool();
+  const { pool: _pool, ordered = true, signal, where, ...rest } = options;
+  const taskOptions: DecodeTask['options'] = {
+    ...rest,
+    ...(where === undefined ? {} : { where: typeof where === 'string' ? where : formatPredicate(where) }),
+  };
+  const streams: TaskStream<TableSummary>[] = inputs.map((input) =>
+    pool.run<TableSummary>({ input, options: taskOptions } satisfies DecodeTask, signal ? { signal } : {}),
+  );
+  const schemas = Promise.all(streams.map((stream) => stream.schema));
+  const summaries = Promise.all(streams.map((stream) => stream.summary));
+  schemas.catch(() => undefined);
+  summaries.catch(() => undefined);
+
+  async function* inOrder(): AsyncGenerator<TaggedBatch> {
+    for (const [index, stream] of streams.entries()) {
+      throwIfAborted(signal);
+      for await (const batch of stream) yield { index, input: inputs[index]!, batch };
+    }
+  }
+
+  async function* asReady(): AsyncGenerator<TaggedBatch> {
+    const iterators = streams.map((stream) => stream[Symbol.asyncIterator]());
+    const pending = new Map<number, Promise<{ index: number; result: IteratorResult<RecordBatch> }>>();
+    const pull = (index: number): void => {
+      pending.set(index, iterators[index]!.next().then((result) => ({ index, result })));
+    };
+    iterators.forEach((_, index) => pull(index));
+    while (pending.size > 0) {
+      const { index, result } = await Promise.race(pending.values());
+      if (result.done === true) {
+        pending.delete(index);
+        continue;
+      }
+      pull(index);
+      yield { index, input: inputs[index]!, batch: result.value };
+    }
+  }
+
+  async function* run(): AsyncGenerator<TaggedBatch> {
+    try {
+      yield* ordered ? inOrder() : asReady();
+    } finally {
+      // Stopping early cancels every task that has not finished.
+      await Promise.all(streams.map((stream) => stream[Symbol.asyncIterator]().return?.(undefined)));
+    }
+  }
+  const iterable = run();
+  return { schemas, summaries, [Symbol.asyncIterator]: () => iterable };
+}

@@ -1,0 +1,199 @@
+/**
+ * One call from a file (or bytes) to Arrow record batches: detects DBC or DBF, decompresses and
+ * verifies a DBC's CRC-32, decodes the DBF with projection and row filters, and reports what it
+ * saw. Memory is bounded by one batch plus the 4 KiB DCL window, whatever the file size.
+ *
+ * @module
+ */
+import type { RecordBatch, Schema } from 'apache-arrow';
+import { decompressDbc, type DbcResult } from '../dbc/index.js';
+import { DbfReader } from '../dbf/read.js';
+import type { ReadDbfOptions } from '../dbf/read.js';
+import type { DbfField } from '../dbf/header.js';
+import { ArrowSusError } from '../errors.js';
+import { readFileChunks } from '../io/read-file.js';
+import { formatFromBytes, formatFromName, sniffLength, type TableFormat } from './sniff.js';
+
+/** Options of {@link readTable}. */
+export interface ReadTableOptions extends Omit<ReadDbfOptions, 'onStats'> {
+  /** `auto` (default): by file extension, else by content. */
+  readonly format?: TableFormat | 'auto';
+  /** Check a DBC's embedded CRC-32 (default true): a mismatch fails with `DBC_CRC_MISMATCH`. */
+  readonly verifyCrc?: boolean;
+  /** Name used in messages and for format detection when the input is bytes. */
+  readonly fileName?: string;
+}
+
+/** What a read saw, available after its last batch. */
+export interface TableSummary {
+  readonly file: string | null;
+  readonly format: TableFormat;
+  /** Records announced by the header. */
+  readonly recordCount: number;
+  /** Rows delivered (after deleted rows and the row filter). */
+  readonly rows: number;
+  /** Records flagged deleted in the file. */
+  readonly deleted: number;
+  /** Records the row filter rejected. */
+  readonly filtered: number;
+  /** Per column, cells that did not parse and became null. */
+  readonly unparsable: Readonly<Record<string, number>>;
+  /** DBC CRC-32 outcome (also computed when `verifyCrc` is off); null for plain DBF. */
+  readonly crcOk: boolean | null;
+  /** Length of the (decompressed) DBF. */
+  readonly dbfBytes: number;
+  /** The DBF field descriptors (all of them, whatever the projection). */
+  readonly fields: readonly DbfField[];
+}
+
+/** A table being read: iterate it for batches; `schema` and `summary` resolve along the way. */
+export interface TableStream extends AsyncIterable<RecordBatch> {
+  /** The output schema, known before the first batch (also for tables with no rows). */
+  readonly schema: Promise<Schema>;
+  /** Resolves after the last batch; rejects with the read's error. */
+  readonly summary: Promise<TableSummary>;
+}
+
+/** Bytes a table can be read from: a path, one buffer, or chunks. */
+export type TableInput = string | Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/**
+ * Reads a DBC or DBF table as Arrow record batches (batches with no rows are not yielded; the
+ * schema promise still resolves). Errors are typed: `FILE_NOT_FOUND`, `DBC_*`, `DCL_*`, `DBF_*`,
+ * `PREDICATE_INVALID`, `ABORTED`.
+ *
+ * @example
+ * ```ts
+ * const table = readTable('RDSP2301.dbc', { columns: ['MUNIC_RES', 'VAL_TOT'], where: "SEXO = '3'" });
+ * for await (const batch of table) total += batch.numRows;
+ * const { crcOk, deleted } = await table.summary;
+ * ```
+ */
+export function readTable(input: TableInput, options: ReadTableOptions = {}): TableStream {
+  let resolveSchema!: (schema: Schema) => void;
+  let rejectSchema!: (error: unknown) => void;
+  let resolveSummary!: (summary: TableSummary) => void;
+  let rejectSummary!: (error: unknown) => void;
+  const schema = new Promise<Schema>((resolve, reject) => {
+    resolveSchema = resolve;
+    rejectSchema = reject;
+  });
+  const summary = new Promise<TableSummary>((resolve, reject) => {
+    resolveSummary = resolve;
+    rejectSummary = reject;
+  });
+  schema.catch(() => undefined);
+  summary.catch(() => undefined);
+  const fileName = options.fileName ?? (typeof input === 'string' ? input : undefined);
+
+  async function* run(): AsyncGenerator<RecordBatch> {
+    let iterator: AsyncIterator<Uint8Array> | undefined;
+    try {
+      const bytes = typeof input === 'string' ? readFileChunks(input, options.signal ? { signal: options.signal } : {}) : chunksOf(input);
+      const peeked = await peekFormat(bytes, options.format ?? 'auto', fileName);
+      let dbc: DbcResult | undefined;
+      const dbf =
+        peeked.format === 'dbc'
+          ? decompressDbc(peeked.chunks, {
+              verifyCrc: options.verifyCrc ?? true,
+              ...(fileName === undefined ? {} : { fileName }),
+              ...(options.signal ? { signal: options.signal } : {}),
+              onComplete: (result) => (dbc = result),
+            })
+          : peeked.chunks;
+      // The DBF reader stops pulling once every record is in; the DBC's end-of-stream checks
+      // (end code, CRC-32) need the rest. So it reads through a view that cannot close the
+      // source, and the remainder is drained below.
+      const source = dbf[Symbol.asyncIterator]();
+      iterator = source;
+      const unclosable: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => ({ next: () => source.next() }) };
+      const reader = new DbfReader(options);
+      let schemaKnown = false;
+      for await (const batch of reader.batches(unclosable)) {
+        if (!schemaKnown) {
+          schemaKnown = true;
+          resolveSchema(reader.schema ?? batch.schema);
+        }
+        if (batch.numRows > 0) yield batch;
+      }
+      let trailing = 0;
+      for (let next = await source.next(); next.done !== true; next = await source.next()) trailing += next.value.length;
+      const stats = reader.stats;
+      const header = reader.header;
+      resolveSummary({
+        file: fileName ?? null,
+        format: peeked.format,
+        recordCount: header?.recordCount ?? 0,
+        rows: stats.rowsEmitted,
+        deleted: stats.rowsDeleted,
+        filtered: stats.rowsFiltered,
+        unparsable: stats.unparsable,
+        // Computed even when not enforced (`verifyCrc: false`), so reports can show it.
+        crcOk: peeked.format === 'dbc' ? (dbc?.crcOk ?? null) : null,
+        dbfBytes: dbc?.dbfBytes ?? stats.bytesRead + trailing,
+        fields: header?.fields ?? [],
+      });
+    } catch (error) {
+      rejectSchema(error);
+      rejectSummary(error);
+      throw error;
+    } finally {
+      // Closes the file when the consumer stopped early (a no-op after a complete read).
+      await iterator?.return?.();
+      // A consumer that stops early gets no summary.
+      const stopped = new ArrowSusError('ABORTED', 'read: the consumer stopped before the end of the table');
+      rejectSchema(stopped);
+      rejectSummary(stopped);
+    }
+  }
+  const batches = run();
+  return { schema, summary, [Symbol.asyncIterator]: () => batches };
+}
+
+async function* chunksOf(input: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  if (input instanceof Uint8Array) yield input;
+  else yield* input;
+}
+
+/** Reads just enough leading bytes to know the format, then replays them ahead of the rest. */
+async function peekFormat(
+  source: AsyncIterable<Uint8Array>,
+  requested: TableFormat | 'auto',
+  fileName: string | undefined,
+): Promise<{ format: TableFormat; chunks: AsyncIterable<Uint8Array> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let length = 0;
+  let format = requested === 'auto' ? formatFromName(fileName) : requested;
+  if (format === undefined) {
+    let need = 10;
+    while (length < need) {
+      const next = await iterator.next();
+      if (next.done === true) break;
+      head.push(next.value);
+      length += next.value.length;
+      if (need === 10 && length >= 10) need = sniffLength(concat(head, length));
+    }
+    format = formatFromBytes(concat(head, length), fileName);
+  }
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* head;
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  return { format, chunks: replay() };
+}
+
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
