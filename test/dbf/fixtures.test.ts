@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseDbfHeader } from '../../src/dbf/index.js';
 import { describeShared, fixturePath, readManifest } from '../helpers/shared.js';
 import { expectCode, readAll, type Row } from './helpers.js';
