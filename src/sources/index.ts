@@ -24,3 +24,5 @@ export { parseAutoindexHtml, parseJsonIndex } from './http-index.js';
 export type { IndexEntry, ParseIndexOptions } from './http-index.js';
 export { DATASUS_TIME_ZONE, expandYear, zonedTimeToDate } from './server-time.js';
 export { ftpReplyToCode, toSourceError } from './source-errors.js';
+// The download manager is part of the same public entry point (`arrow-sus/sources`).
+export * from '../download/index.js';

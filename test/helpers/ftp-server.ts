@@ -14,6 +14,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { compressDbcSync } from '../../src/dbc/index.js';
 import { SHARED_DIR, fixturePath, readManifest } from './shared.js';
 
 const VSFTPD = ['/usr/sbin/vsftpd', '/usr/local/sbin/vsftpd'].find((path) => existsSync(path));
@@ -198,31 +199,63 @@ export interface BuildTreeOptions {
 }
 
 /**
- * Bytes that look like a DBC file (prefix, a small DBF header, a CRC-32 slot, a body) made
- * deterministically from `seed`. They are not a valid implode stream; tests that need real
- * decoding use `../shared` fixtures.
+ * A real DBC file (DBF table imploded by our writer, CRC-32 in place) with `records` rows of
+ * DataSUS-like values drawn deterministically from `seed`.
+ *
+ * @example
+ * ```ts
+ * const bytes = generateDbc(7, 500);
+ * ```
  */
-export function generateDbcLike(seed: number, bodyBytes: number): Uint8Array {
-  const headerLength = 97; // 32-byte DBF header + 2 field descriptors + terminator
-  const bytes = new Uint8Array(headerLength + 4 + bodyBytes);
+export function generateDbc(seed: number, records: number): Uint8Array {
+  const fields = [
+    { name: 'MUNIC_RES', type: 'C', length: 6 },
+    { name: 'IDADE', type: 'N', length: 3 },
+    { name: 'DT_INTER', type: 'D', length: 8 },
+    { name: 'DIAG_PRINC', type: 'C', length: 4 },
+  ];
+  const headerLength = 32 + 32 * fields.length + 1;
+  const recordLength = 1 + fields.reduce((sum, field) => sum + field.length, 0);
+  const dbf = new Uint8Array(headerLength + records * recordLength + 1);
+  const view = new DataView(dbf.buffer);
+  dbf.set([0x03, 124, 1, 15]);
+  view.setUint32(4, records, true);
+  view.setUint16(8, headerLength, true);
+  view.setUint16(10, recordLength, true);
+  fields.forEach((field, i) => {
+    const at = 32 + 32 * i;
+    dbf.set(new TextEncoder().encode(field.name), at);
+    dbf[at + 11] = field.type.charCodeAt(0);
+    dbf[at + 16] = field.length;
+  });
+  dbf[headerLength - 1] = 0x0d;
   let state = seed >>> 0 || 1;
-  for (let i = 0; i < bytes.length; i += 1) {
+  const random = (n: number): number => {
     state ^= state << 13;
     state ^= state >>> 17;
     state ^= state << 5;
-    bytes[i] = state & 0xff;
+    return (state >>> 0) % n;
+  };
+  const ascii = (text: string, at: number): void => {
+    for (let i = 0; i < text.length; i += 1) dbf[at + i] = text.charCodeAt(i);
+  };
+  for (let r = 0; r < records; r += 1) {
+    const at = headerLength + r * recordLength;
+    dbf[at] = 0x20;
+    ascii(String(110001 + random(60) * 1000).slice(0, 6), at + 1);
+    ascii(String(random(100)).padStart(3, ' '), at + 7);
+    ascii(`20${String(10 + random(14))}${String(1 + random(12)).padStart(2, '0')}${String(1 + random(28)).padStart(2, '0')}`, at + 10);
+    ascii(`${'AIJKC'[random(5)]}${String(random(100)).padStart(2, '0')}${random(10)}`, at + 18);
   }
-  bytes.set([0x50, 0x4b, 0x53, 0x51, 0x03, 0x01, 0x01, 0x00], 0); // "PKSQ" magic + version
-  bytes[8] = headerLength & 0xff;
-  bytes[9] = headerLength >> 8;
-  return bytes;
+  dbf[dbf.length - 1] = 0x1a;
+  return compressDbcSync(dbf);
 }
 
 /**
  * Fills `root` with a DataSUS-shaped tree and returns what it placed. With `../shared`, each
  * fixture that has an `ftp_path` in `MANIFEST.tsv` is copied (not linked: vsftpd chroots, and
  * tests that damage a served file must not touch the shared copy) to that path; otherwise
- * generated DBC-like files are placed under real DataSUS folders.
+ * generated DBC files (real ones, from our writer) are placed under real DataSUS folders.
  *
  * @example
  * ```ts
@@ -260,7 +293,7 @@ export function buildDatasusTree(root: string, options: BuildTreeOptions = {}): 
   for (let f = 0; f < folders.length; f += 1) {
     for (const name of names[f] ?? []) {
       if (placed.length >= limit) return placed;
-      const bytes = generateDbcLike(seed, 2_000 + ((seed * 7919) % 60_000));
+      const bytes = generateDbc(seed, 200 + ((seed * 7919) % 3_000));
       seed += 1;
       const path = `${folders[f]}/${name}`;
       const target = join(root, ...path.split('/').filter(Boolean));

@@ -62,7 +62,7 @@ describe('parseDosListLine (IIS, the DataSUS server)', () => {
         fc.boolean(),
         fc.boolean(),
         fc.stringMatching(/^[A-Z][A-Z0-9_]{2,9}\.(dbc|DBC|DBF|zip)$/),
-        (date, size, twelve, fourDigit) => {
+        (date, size, twelve, fourDigit, name) => {
           const minuteDate = new Date(Math.floor(date.getTime() / 60_000) * 60_000);
           // Print the instant as São Paulo wall-clock time, the way IIS does.
           const parts = Object.fromEntries(
@@ -74,8 +74,9 @@ describe('parseDosListLine (IIS, the DataSUS server)', () => {
           const clock = twelve ? `${String(hour % 12 === 0 ? 12 : hour % 12).padStart(2, '0')}:${parts['minute']}${hour < 12 ? 'AM' : 'PM'}` : `${parts['hour']}:${parts['minute']}`;
           const year = fourDigit ? parts['year'] : (parts['year'] ?? '').slice(2);
           const line = `${parts['month']}-${parts['day']}-${year}  ${clock} ${String(size).padStart(20)} `;
-          const entry = parseDosListLine(`${line}NAME.dbc`);
+          const entry = parseDosListLine(`${line}${name}`);
           expect(entry?.size).toBe(size);
+          expect(entry?.name).toBe(name);
           // Wall times repeated when DST ended resolve to the earlier instant.
           const back = entry?.modifiedAt?.getTime() ?? 0;
           expect([minuteDate.getTime(), minuteDate.getTime() - 3_600_000]).toContain(back);

@@ -1,0 +1,127 @@
+/**
+ * Types shared by the download manager's stages: the request, options, progress events and the
+ * completeness report.
+ *
+ * @module
+ */
+import type { VerifyFile } from './verify.js';
+
+/** A file to fetch, as a listing describes it. */
+export interface RemoteFile {
+  /** Path on the source, e.g. `/dissemin/publicos/SIM/CID10/DORES/DOAC2022.dbc`. */
+  readonly path: string;
+  /** Size the listing announced; the downloaded file must have exactly this size. */
+  readonly size: number;
+  /** Modification time the listing announced (used to notice republished files). */
+  readonly modifiedAt?: Date;
+}
+
+/** One progress event (emitted per received chunk). */
+export interface DownloadProgress {
+  /** Remote path of the file that progressed. */
+  readonly file: string;
+  /** Bytes of this file on disk so far (including resumed bytes). */
+  readonly bytes: number;
+  /** Size of this file. */
+  readonly total: number;
+  /** Bytes received in this run over all files. */
+  readonly receivedBytes: number;
+  /** Sum of the sizes of all files to fetch in this run. */
+  readonly totalBytes: number;
+  /** Files finished (fetched, present, missing or failed). */
+  readonly filesDone: number;
+  /** Files requested. */
+  readonly filesTotal: number;
+}
+
+/** Emitted before a retry. */
+export interface RetryEvent {
+  readonly file: string;
+  /** Failed attempts without progress so far on the current source (1-based). */
+  readonly attempt: number;
+  /** Wait before the next attempt, ms. */
+  readonly delayMs: number;
+  /** Code of the failure that triggered the retry. */
+  readonly code: string;
+  /** Byte offset the next attempt resumes from. */
+  readonly offset: number;
+  /** URL of the source being retried. */
+  readonly source: string;
+}
+
+/** Options of `downloadFiles`. */
+export interface DownloadOptions {
+  /** Files transferred at the same time. Default 4 (keep ≤ the FTP source's connections). */
+  readonly concurrency?: number;
+  /** Attempts without progress allowed per file and source after the first. Default 5. */
+  readonly retries?: number;
+  /** First retry delay, ms (doubles per retry, with jitter). Default 500. */
+  readonly backoffMs?: number;
+  /** Largest retry delay, ms. Default 30 000. */
+  readonly maxBackoffMs?: number;
+  /** A transfer with no byte for this long is cut and resumed, ms. Default 30 000. */
+  readonly stallTimeoutMs?: number;
+  /** Content check before the final rename. Default: `.dbc` files are decompressed and their CRC-32 checked. */
+  readonly verify?: VerifyFile;
+  /** `flat` (default): files land in `destDir` by name; `tree`: under their remote path. */
+  readonly layout?: 'flat' | 'tree';
+  /** Cancels the run; partial `.part` files stay for a later resume, no final file is half-written. */
+  readonly signal?: AbortSignal;
+  /** Progress callback (per chunk; keep it cheap). */
+  readonly onProgress?: (progress: DownloadProgress) => void;
+  /** Called before each retry. */
+  readonly onRetry?: (event: RetryEvent) => void;
+  /** Random numbers in [0, 1) for backoff jitter. Default `Math.random`. */
+  readonly random?: () => number;
+}
+
+/** A file fetched in this run. */
+export interface FetchedFile {
+  /** Remote path. */
+  readonly path: string;
+  /** Local file path. */
+  readonly file: string;
+  /** Size on disk (equals the listing's size). */
+  readonly bytes: number;
+  /** SHA-256 (hex). */
+  readonly sha256: string;
+  /** DBC CRC-32 result: true, or null when not checked (a mismatch is a failure, never false here). */
+  readonly crcOk: boolean | null;
+  /** URL of the source that served it. */
+  readonly source: string;
+  /** Wall time spent on this file, retries included. */
+  readonly durationMs: number;
+}
+
+/** A file that was already in `destDir` and passed verification. */
+export interface PresentFile {
+  readonly path: string;
+  readonly file: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly crcOk: boolean | null;
+}
+
+/** A file that could not be fetched. */
+export interface FailedFile {
+  readonly path: string;
+  /** Stable error code (e.g. `DOWNLOAD_SIZE_MISMATCH`, `SOURCE_TIMEOUT`, `DISK_FULL`). */
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * The completeness report of a `downloadFiles` run. Every requested path appears in exactly one
+ * of `fetched`, `present`, `missing`, `failed`; `republished` lists the fetched paths whose
+ * remote size or time changed since the previous download recorded in the manifest.
+ */
+export interface DownloadReport {
+  /** Number of files requested. */
+  readonly expected: number;
+  readonly fetched: FetchedFile[];
+  readonly present: PresentFile[];
+  /** Paths no source has (`SOURCE_NOT_FOUND` everywhere). */
+  readonly missing: string[];
+  readonly failed: FailedFile[];
+  readonly republished: string[];
+}

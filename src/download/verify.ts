@@ -1,0 +1,93 @@
+/**
+ * File verification after a transfer: SHA-256 for the manifest, and a pluggable content check
+ * whose default for `.dbc` files recomputes the CRC-32 stored in the DBC container.
+ *
+ * A DBC file stores, in bytes [H, H+4) (H = uint16 LE at offset 8), the CRC-32 of the whole
+ * decompressed DBF. Checking it needs a full decompression (streamed: memory stays at the
+ * decoder's window and one chunk), so verification costs one decode pass per downloaded file;
+ * it is the only end-to-end check DataSUS offers (the FTP server publishes no checksums).
+ *
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { decompressDbc, type DbcResult } from '../dbc/index.js';
+
+/** Outcome of a content check. */
+export interface VerifyResult {
+  /** true: the embedded CRC-32 matched; null: the file kind has no embedded checksum. */
+  readonly crcOk: boolean | null;
+}
+
+/** Options passed to a {@link VerifyFile} hook. */
+export interface VerifyOptions {
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A content check run on the complete temporary file before it gets its final name. Throw an
+ * `ArrowSusError` (any code) to reject the bytes: the download manager then retries the file
+ * and finally reports it as `DOWNLOAD_INTEGRITY_FAILED` (the check's own code in `details.reason`).
+ */
+export type VerifyFile = (remotePath: string, tempFile: string, options: VerifyOptions) => Promise<VerifyResult>;
+
+async function* readChunks(path: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  const stream = createReadStream(path, { highWaterMark: 1024 * 1024, ...(signal === undefined ? {} : { signal }) });
+  try {
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * SHA-256 (hex) of a local file, streamed in 1 MiB chunks.
+ *
+ * @example
+ * ```ts
+ * const digest = await sha256File('data/DOAC2022.dbc');
+ * ```
+ */
+export async function sha256File(path: string, options: VerifyOptions = {}): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of readChunks(path, options.signal)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/**
+ * The default check: `.dbc` files (any letter case) are decompressed with `decompressDbc` and
+ * must end cleanly with a matching CRC-32 (`DBC_CRC_MISMATCH`, `DBC_TRUNCATED`, `DCL_*` reject
+ * them); other files pass with `crcOk: null` (the size check against the listing still applies).
+ *
+ * @example
+ * ```ts
+ * await verifyDbcFile('/dissemin/publicos/SIM/CID10/DORES/DOAC2022.dbc', 'data/DOAC2022.dbc', {}); // { crcOk: true }
+ * ```
+ */
+export const verifyDbcFile: VerifyFile = async (remotePath, tempFile, { signal }) => {
+  if (!/\.dbc$/i.test(remotePath)) return { crcOk: null };
+  let result: DbcResult | undefined;
+  const fileName = remotePath.slice(remotePath.lastIndexOf('/') + 1);
+  const chunks = decompressDbc(readChunks(tempFile, signal), {
+    fileName,
+    chunkSize: 1 << 20,
+    onComplete: (outcome) => {
+      result = outcome;
+    },
+    ...(signal === undefined ? {} : { signal }),
+  });
+  for await (const _ of chunks) {
+    // Only the end-of-stream checks matter here; the bytes are dropped.
+  }
+  return { crcOk: result?.crcOk ?? null };
+};
+
+/**
+ * The check used when `downloadFiles` gets no `verify` option.
+ *
+ * @example
+ * ```ts
+ * await downloadFiles(source, files, 'data', { verify: defaultVerify });
+ * ```
+ */
+export const defaultVerify: VerifyFile = verifyDbcFile;
