@@ -73,7 +73,8 @@ export function expectFor(request: NormalisedRequest, latestPeriod: ReadonlyMap<
       }
     }
   }
-  return out;
+  // Same order as resolved files: place, then period.
+  return out.sort((a, b) => (a.uf ?? '').localeCompare(b.uf ?? '') || (a.year ?? 0) - (b.year ?? 0) || (a.month ?? 0) - (b.month ?? 0));
 }
 
 /**

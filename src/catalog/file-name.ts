@@ -74,7 +74,10 @@ export function fileNameFor(dataset: string | Dataset, values: FileNameValues): 
   if (fitting.length === 0) {
     throw invalid(found, `no file name takes ${JSON.stringify({ uf, year, month, part })} (see \`arrow-sus describe ${found.system}\`)`);
   }
-  const holding = fitting.filter((f) => folderHolds(f, year, month));
+  // Final folders first: PRELIM folders have no period range and would otherwise claim any year.
+  const held = fitting.filter((f) => folderHolds(f, year, month));
+  const finals = held.filter((f) => !f.preliminary);
+  const holding = finals.length > 0 ? finals : held;
   if (holding.length === 0) throw invalid(found, `no folder covers ${year ?? ''}${month === null ? '' : `-${month}`}`);
   const out: string[] = [];
   for (const f of holding) {

@@ -17,6 +17,7 @@ export { UFS, isUf } from './ufs.js';
 export type { Uf } from './ufs.js';
 export { CENTURY_PIVOT, expandYear } from './years.js';
 export { parsePath } from './parse-path.js';
+export { ruleTemplate } from './name-rule.js';
 export { fileNameFor } from './file-name.js';
 export type { FileNameValues } from './file-name.js';
 export { expectedFiles } from './expected-files.js';

@@ -107,3 +107,22 @@ export function formatName(rule: NameRule, values: NameValues): string | null {
   if (values.part !== null) name += rule.split === 'underscore' ? `_${values.part}` : values.part.toLowerCase();
   return `${name}.${rule.extensions[0] ?? 'dbc'}`;
 }
+
+/**
+ * A readable template of a rule for documentation: `RD<UF><YY><MM>.dbc`, `PA<UF><YY><MM>[a-d].dbc`,
+ * `DO<UF|BR><YYYY>.dbc`; irregular rules show their pattern.
+ *
+ * @example
+ * ```ts
+ * ruleTemplate(monthlyUf('BI', { split: 'underscore' })); // 'BI<UF><YY><MM>[_N].dbc'
+ * ```
+ */
+export function ruleTemplate(rule: NameRule): string {
+  if (rule.pattern !== undefined) return rule.pattern.source.replace(/^\^/, '').replace(/\$$/, '');
+  const places = rule.place.map((p) => (p === 'uf' ? 'UF' : p.toUpperCase()));
+  const place = places.length > 0 ? `<${places.join('|')}>` : '';
+  const year = rule.year.length > 0 ? `<${rule.year.map((w) => 'Y'.repeat(w)).join('|')}>` : '';
+  const split = rule.split === 'letter' ? '[a-d]' : rule.split === 'underscore' ? '[_N]' : '';
+  const aliases = rule.aliases === undefined ? '' : ` (also ${rule.aliases.join(', ')})`;
+  return `${rule.prefix}${place}${year}${rule.month ? '<MM>' : ''}${split}.${rule.extensions.join('|')}${aliases}`;
+}

@@ -95,7 +95,9 @@ function parseName(path: string, name: string): ParsedPath {
   }
   if (hits.length === 0) return unknown(path, name);
   const inRange = hits.filter((h) => folderHolds(h.entry.folder, h.match.year, h.match.month));
-  const pool = inRange.length > 0 ? inRange : hits;
+  // Folders with a dated range that holds the period beat undated ones (PRELIM folders take any year).
+  const dated = inRange.filter((h) => h.entry.folder.from !== null);
+  const pool = dated.length > 0 ? dated : inRange.length > 0 ? inRange : hits;
   const datasets = new Set(pool.map((h) => h.entry.dataset.id));
   if (datasets.size > 1) return unknown(path, name);
   const best = [...pool].sort((a, b) => rank(a.entry) - rank(b.entry))[0];

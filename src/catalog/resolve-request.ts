@@ -74,11 +74,11 @@ function compareFiles(a: ResolvedFile, b: ResolvedFile): number {
   const p = a.parsed;
   const q = b.parsed;
   return (
-    (ORDER.get(p.dataset ?? '') ?? 0) - (ORDER.get(q.dataset ?? '') ?? 0) ||
     (p.uf ?? '').localeCompare(q.uf ?? '') ||
     (p.year ?? 0) - (q.year ?? 0) ||
     (p.month ?? 0) - (q.month ?? 0) ||
-    (p.part ?? '').localeCompare(q.part ?? '', 'en', { numeric: true })
+    (p.part ?? '').localeCompare(q.part ?? '', 'en', { numeric: true }) ||
+    (ORDER.get(p.dataset ?? '') ?? 0) - (ORDER.get(q.dataset ?? '') ?? 0)
   );
 }
 
