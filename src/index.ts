@@ -7,3 +7,5 @@
  */
 export { ArrowSusError, ERROR_CODES, throwIfAborted } from './errors.js';
 export type { ErrorCode, ErrorCodeInfo, ArrowSusErrorOptions } from './errors.js';
+export { CATALOG, DATASETS, diffListings, expectedFiles, fileNameFor, foldersFor, getDataset, parsePath, resolveRequest } from './catalog/index.js';
+export type { CatalogRequest, Dataset, ListingEntry, ParsedPath, Resolution, ResolvedFile } from './catalog/index.js';
