@@ -71,7 +71,7 @@ async function writeAll(handle: Awaited<ReturnType<typeof open>>, chunk: Uint8Ar
 }
 
 /** One transfer attempt from `source`, counting received bytes in `attempt`. Throws typed errors. */
-async function transfer(context: FetchContext, source: Source, file: RemoteFile, partPath: string, attempt: { received: number }): Promise<void> {
+async function transfer(context: FetchContext, source: Source, file: RemoteFile, partPath: string, attempt: { received: number; reached: number; highWater: number }): Promise<void> {
   let offset = await sizeOf(partPath);
   if (offset > file.size) {
     await rm(partPath, { force: true });
@@ -97,6 +97,7 @@ async function transfer(context: FetchContext, source: Source, file: RemoteFile,
       await writeAll(handle, chunk);
       written += chunk.byteLength;
       attempt.received += chunk.byteLength;
+      attempt.reached = written;
       context.progress(written, chunk.byteLength);
     }
     await handle.datasync();
@@ -109,9 +110,12 @@ async function transfer(context: FetchContext, source: Source, file: RemoteFile,
   }
   if (written < file.size) {
     const received = written - offset;
+    // A clean end short of the listed size is first taken for a dropped connection (resume);
+    // ending again without getting further means the server's copy really is shorter.
+    const progressed = received > 0 && written > attempt.highWater;
     throw new ArrowSusError(
-      received > 0 ? 'SOURCE_CONNECTION_FAILED' : 'DOWNLOAD_SIZE_MISMATCH',
-      received > 0
+      progressed ? 'SOURCE_CONNECTION_FAILED' : 'DOWNLOAD_SIZE_MISMATCH',
+      progressed
         ? `download: ${file.path} ended early at byte ${written} of ${file.size} (resuming)`
         : `download: ${file.path} has ${written} bytes on ${source.url}, the listing says ${file.size} (truncated on the server, or republished: list again)`,
       { details: { path: file.path, expected: file.size, got: written, received } },
@@ -141,9 +145,10 @@ export async function fetchFile(context: FetchContext, file: RemoteFile, finalPa
     // Another source may hold another version under the same name: start over, never splice.
     if (index > 0) await rm(partPath, { force: true });
     let failures = 0;
+    let highWater = 0; // furthest byte reached on this source, across attempts
     for (;;) {
       throwIfAborted(options.signal);
-      const attempt = { received: 0 };
+      const attempt = { received: 0, reached: 0, highWater };
       try {
         await transfer(context, source, file, partPath, attempt);
         const sha256 = await sha256File(partPath, options.signal === undefined ? {} : { signal: options.signal });
@@ -175,9 +180,11 @@ export async function fetchFile(context: FetchContext, file: RemoteFile, finalPa
         // Bad bytes are never resumed from: the next attempt starts at zero.
         if (error.code === 'DOWNLOAD_SIZE_MISMATCH' || error.code === 'DOWNLOAD_INTEGRITY_FAILED') await rm(partPath, { force: true });
         if (!error.retryable) break;
-        // A transport failure after some progress does not use up an attempt: a flaky link
-        // still finishes a large file; integrity failures always do, so a bad copy cannot loop.
-        if (TRANSPORT_CODES.has(error.code) && attempt.received > 0) failures = 0;
+        // A transport failure that got further into the file than ever before does not use up
+        // an attempt, so a flaky link still finishes a large file. Re-fetching bytes already seen
+        // (after a restart from zero) is not progress, so a truncated or bad copy cannot loop.
+        if (TRANSPORT_CODES.has(error.code) && attempt.reached > highWater) failures = 0;
+        highWater = Math.max(highWater, attempt.reached);
         failures += 1;
         if (failures > retries) break;
         const delayMs = backoffDelay(failures, {

@@ -24,6 +24,8 @@ export interface ProxyFaults {
 /** Counters the tests assert on. */
 export interface ProxyStats {
   control: number;
+  /** Control connections open right now. */
+  openControl: number;
   refused: number;
   retr: number;
   rest: number[];
@@ -59,7 +61,7 @@ interface DataPair {
  * ```
  */
 export async function startFtpProxy(target: { host: string; port: number }, faults: ProxyFaults = {}): Promise<FtpProxy> {
-  const stats: ProxyStats = { control: 0, refused: 0, retr: 0, rest: [], dropped: 0, stalled: 0, maxConcurrentData: 0 };
+  const stats: ProxyStats = { control: 0, openControl: 0, refused: 0, retr: 0, rest: [], dropped: 0, stalled: 0, maxConcurrentData: 0 };
   const sockets = new Set<Socket>();
   const servers = new Set<Server>();
   let openControl = 0;
@@ -150,8 +152,10 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
       return;
     }
     openControl += 1;
+    stats.openControl = openControl;
     client.on('close', () => {
       openControl -= 1;
+      stats.openControl = openControl;
     });
     const upstream = track(connect(target.port, target.host));
     const pending: DataPair[] = [];
