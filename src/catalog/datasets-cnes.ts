@@ -37,7 +37,14 @@ const GROUPS: readonly CnesGroup[] = [
   { group: 'GM', description: 'Management and targets', namePt: 'Gestão e Metas', from: '2007-03', to: '2026-07' },
 ];
 
-/** The 13 CNES datasets. */
+/**
+ * The 13 CNES datasets.
+ *
+ * @example
+ * ```ts
+ * CNES_DATASETS.map((d) => d.group); // ['LT', 'ST', 'DC', …]
+ * ```
+ */
 export const CNES_DATASETS: readonly Dataset[] = GROUPS.map((g) =>
   dataset({
     id: `cnes-${g.group.toLowerCase()}`,

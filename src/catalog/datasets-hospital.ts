@@ -44,7 +44,14 @@ const siaApac = (group: string, description: string, namePt: string, coverage: R
     ],
   });
 
-/** SIH/SUS, SIA/SUS, CIHA and CIH datasets. */
+/**
+ * SIH/SUS, SIA/SUS, CIHA and CIH datasets.
+ *
+ * @example
+ * ```ts
+ * HOSPITAL_DATASETS.find((d) => d.id === 'sih-rd')?.folders.length; // 8
+ * ```
+ */
 export const HOSPITAL_DATASETS: readonly Dataset[] = [
   sih('RD', {
     description: 'Hospital admissions, reduced AIH records (one row per paid admission)',

@@ -67,7 +67,14 @@ const ibge = (id: string, group: string, dir: string, description: string, nameP
     folders: [folder(dir, names(prefix, { place: ['br'], year: [2], extensions: ['zip'] }), { from })],
   });
 
-/** The remaining datasets. */
+/**
+ * The remaining datasets.
+ *
+ * @example
+ * ```ts
+ * OTHER_DATASETS.some((d) => d.id === 'pni-cpni'); // true
+ * ```
+ */
 export const OTHER_DATASETS: readonly Dataset[] = [
   ...(['CPNI', 'DPNI'] as const).flatMap((group) => {
     const coverage = group === 'CPNI' ? 'Vaccination coverage' : 'Vaccine doses administered';

@@ -83,12 +83,24 @@ const DISEASES: readonly Disease[] = [
 /**
  * Every SINAN disease code of the catalog. INFL (pandemic influenza), listed by PySUS, is absent: no listing
  * holds an `INFLBRyy` file.
+ *
+ * @example
+ * ```ts
+ * SINAN_CODES.includes('DENG'); // true
+ * ```
  */
 export const SINAN_CODES: readonly string[] = DISEASES.map((d) => d.code);
 
 const OPEN_DATA_FORMATS = ['csv.zip', 'json.zip', 'xml.zip', 'parquet.zip'];
 
-/** One dataset per SINAN disease code. */
+/**
+ * One dataset per SINAN disease code.
+ *
+ * @example
+ * ```ts
+ * SINAN_DATASETS.find((d) => d.group === 'DENG')?.id; // 'sinan-deng'
+ * ```
+ */
 export const SINAN_DATASETS: readonly Dataset[] = DISEASES.map((d) => {
   const rule = names(d.code, { place: ['br'], year: [2], ...(d.aliases === undefined ? {} : { aliases: d.aliases }) });
   return dataset({
@@ -109,7 +121,14 @@ export const SINAN_DATASETS: readonly Dataset[] = DISEASES.map((d) => {
   });
 });
 
-/** e-SUS Notifica: chronic Chagas disease, national yearly files in FINAIS/PRELIM like SINAN. */
+/**
+ * e-SUS Notifica: chronic Chagas disease, national yearly files in FINAIS/PRELIM like SINAN.
+ *
+ * @example
+ * ```ts
+ * ESUS_DATASETS[0]?.id; // 'esusnotifica-dccr'
+ * ```
+ */
 export const ESUS_DATASETS: readonly Dataset[] = [
   dataset({
     id: 'esusnotifica-dccr',

@@ -48,7 +48,14 @@ function simSubset(
   });
 }
 
-/** SIM and SINASC datasets. */
+/**
+ * SIM and SINASC datasets.
+ *
+ * @example
+ * ```ts
+ * VITAL_DATASETS.map((d) => d.id).includes('sim-do-cid09'); // true
+ * ```
+ */
 export const VITAL_DATASETS: readonly Dataset[] = [
   dataset({
     id: 'sim-do-cid10',

@@ -6,16 +6,35 @@
 import type { Coverage, Dataset, FolderRole, FolderRule, Granularity, NameRule, PlaceKind, SystemCode } from './types.js';
 import { UFS, ufsExcept, type Uf } from './ufs.js';
 
-/** Root of the microdata tree on `ftp.datasus.gov.br`. */
+/**
+ * Root of the microdata tree on `ftp.datasus.gov.br`.
+ *
+ * @example
+ * ```ts
+ * `${DISSEMIN}/SIHSUS/200801_/Dados`;
+ * ```
+ */
 export const DISSEMIN = '/dissemin/publicos';
 
 /**
  * Extensions of DBC data files. Plain `.dbf` twins are accepted too: a few folders hold uncompressed copies
  * (`CNES/…/ST/STAC2001.DBF`) and local mirrors often keep decompressed files.
+ *
+ * @example
+ * ```ts
+ * names('RD', { extensions: DBC });
+ * ```
  */
 export const DBC: readonly string[] = ['dbc', 'dbf'];
 
-/** Shape of a structured name rule, with sensible defaults for the rest. */
+/**
+ * Shape of a structured name rule, with sensible defaults for the rest.
+ *
+ * @example
+ * ```ts
+ * names('DO', { place: ['uf', 'br'], year: [4] } satisfies NameShape); // DOAC1996.dbc
+ * ```
+ */
 export interface NameShape {
   readonly place?: readonly PlaceKind[];
   readonly year?: readonly (2 | 4)[];
@@ -47,11 +66,25 @@ export function names(prefix: string, shape: NameShape = {}): NameRule {
   };
 }
 
-/** Monthly per-UF DBC names, `GGUFYYMM.dbc` (SIH, SIA, CNES, CIHA, SISCAN …). */
+/**
+ * Monthly per-UF DBC names, `GGUFYYMM.dbc` (SIH, SIA, CNES, CIHA, SISCAN …).
+ *
+ * @example
+ * ```ts
+ * monthlyUf('PA', { split: 'letter' }); // PASP1112a.dbc
+ * ```
+ */
 export const monthlyUf = (prefix: string, shape: NameShape = {}): NameRule =>
   names(prefix, { place: ['uf'], year: [2], month: true, ...shape });
 
-/** Options of {@link folder}. */
+/**
+ * Options of {@link folder}.
+ *
+ * @example
+ * ```ts
+ * folder('SINAN/DADOS/PRELIM', names('DENG', { place: ['br'] }), { preliminary: true } satisfies FolderOptions);
+ * ```
+ */
 export interface FolderOptions {
   readonly role?: FolderRole;
   readonly preliminary?: boolean;
@@ -78,7 +111,14 @@ export function folder(path: string, name: NameRule, options: FolderOptions = {}
   };
 }
 
-/** Everything a dataset definition states; the table name and defaults are derived. */
+/**
+ * Everything a dataset definition states; the table name and defaults are derived.
+ *
+ * @example
+ * ```ts
+ * dataset({ id: 'po', system: 'PO', group: 'PO', description: '…', namePt: '…', granularity: 'yearly', coverage: covers('2013', '2026'), folders: [] } satisfies DatasetSpec);
+ * ```
+ */
 export interface DatasetSpec {
   readonly id: string;
   readonly system: SystemCode;
@@ -116,7 +156,14 @@ export function dataset(spec: DatasetSpec): Dataset {
   };
 }
 
-/** Options of {@link covers}. */
+/**
+ * Options of {@link covers}.
+ *
+ * @example
+ * ```ts
+ * covers('2008-01', '2014-10', { ended: true } satisfies CoverOptions);
+ * ```
+ */
 export interface CoverOptions {
   /** UFs that never had a file. */
   readonly missing?: readonly Uf[];

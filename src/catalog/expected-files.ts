@@ -12,13 +12,27 @@ import { normaliseRequest, yearBounds, type NormalisedRequest } from './request.
 import type { CatalogRequest, Dataset, ExpectedFile, FolderRule } from './types.js';
 import { periodKey } from './years.js';
 
-/** Places a dataset covers by default: its UFs, else `BR` for national-only series, else no place. */
+/**
+ * Places a dataset covers by default: its UFs, else `BR` for national-only series, else no place.
+ *
+ * @example
+ * ```ts
+ * defaultPlaces(getDataset('sinan-deng')); // ['BR']
+ * ```
+ */
 export function defaultPlaces(dataset: Dataset): readonly (string | null)[] {
   if (dataset.coverage.ufs.length > 0) return dataset.coverage.ufs;
   return dataset.coverage.national ? ['BR'] : [null];
 }
 
-/** A folder path with its `*` segment replaced by the year (`SIASUS/APAC/2004`, `/territorio/tabelas/2024`). */
+/**
+ * A folder path with its `*` segment replaced by the year (`SIASUS/APAC/2004`, `/territorio/tabelas/2024`).
+ *
+ * @example
+ * ```ts
+ * concreteFolder(getDataset('sia-ac').folders[0], 2004); // '/dissemin/publicos/SIASUS/APAC/2004'
+ * ```
+ */
 export function concreteFolder(folder: FolderRule, year: number | null): string {
   return year === null ? folder.path : folder.path.replace('*', String(year));
 }
@@ -35,6 +49,11 @@ function inCoverage(dataset: Dataset, year: number, month: number | null): boole
 /**
  * Expected files for a normalised request. `latestPeriod` (`YYYYMM` per dataset id) extends the default
  * span of series still published up to the newest period a listing holds.
+ *
+ * @example
+ * ```ts
+ * expectFor(normaliseRequest({ system: 'PO', year: 2024 })).map((e) => e.name); // ['POBR2024.dbc']
+ * ```
  */
 export function expectFor(request: NormalisedRequest, latestPeriod: ReadonlyMap<string, number> = new Map()): ExpectedFile[] {
   const out: ExpectedFile[] = [];

@@ -14,7 +14,14 @@ import { folderHolds } from './parse-path.js';
 import type { Dataset, FolderRule } from './types.js';
 import { isUf } from './ufs.js';
 
-/** Values to name a file after; fields a dataset's names do not carry must be absent or null. */
+/**
+ * Values to name a file after; fields a dataset's names do not carry must be absent or null.
+ *
+ * @example
+ * ```ts
+ * fileNameFor('sia-pa', { uf: 'SP', year: 2024, month: 1, part: 'a' } satisfies FileNameValues);
+ * ```
+ */
 export interface FileNameValues {
   readonly uf?: string | null;
   readonly year?: number | null;
@@ -25,7 +32,14 @@ export interface FileNameValues {
 const invalid = (dataset: Dataset, message: string): ArrowSusError =>
   new ArrowSusError('CATALOG_INVALID_REQUEST', `catalog: ${dataset.id}: ${message}`, { details: { dataset: dataset.id } });
 
-/** Whether a folder's rule can name these values (place, year, month and part shape). */
+/**
+ * Whether a folder's rule can name these values (place, year, month and part shape).
+ *
+ * @example
+ * ```ts
+ * ruleAccepts(getDataset('sinan-deng').folders[0], 'SP', 2020, null, null); // false: national only
+ * ```
+ */
 export function ruleAccepts(folder: FolderRule, uf: string | null, year: number | null, month: number | null, part: string | null): boolean {
   const rule = folder.name;
   if (rule.place.length === 0) {

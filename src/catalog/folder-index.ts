@@ -13,13 +13,27 @@ import { DATASETS } from './catalog.js';
 import { SYSTEMS } from './systems.js';
 import type { Dataset, FileKind, FolderRule, SystemCode } from './types.js';
 
-/** A dataset rule attached to a folder. */
+/**
+ * A dataset rule attached to a folder.
+ *
+ * @example
+ * ```ts
+ * lookupFolder('/dissemin/publicos/CNES/200508_/Dados/ST')?.entries[0]?.dataset.id; // 'cnes-st'
+ * ```
+ */
 export interface FolderEntry {
   readonly dataset: Dataset;
   readonly folder: FolderRule;
 }
 
-/** What the catalog knows about one directory. */
+/**
+ * What the catalog knows about one directory.
+ *
+ * @example
+ * ```ts
+ * lookupFolder('/dissemin/publicos/SIM/CID10/DOCS')?.nonData; // { system: 'SIM', kind: 'documentation' }
+ * ```
+ */
 export interface FolderMatch {
   /** Number of path segments the match used (longer = more specific). */
   readonly depth: number;
@@ -28,7 +42,14 @@ export interface FolderMatch {
   readonly nonData: { readonly system: SystemCode; readonly kind: Exclude<FileKind, 'data'> } | null;
 }
 
-/** Upper-case path segments below `/dissemin/publicos` (or the whole path for `/territorio`). */
+/**
+ * Upper-case path segments below `/dissemin/publicos` (or the whole path for `/territorio`).
+ *
+ * @example
+ * ```ts
+ * folderSegments('/dissemin/publicos/PCE/Dados'); // ['PCE', 'DADOS']
+ * ```
+ */
 export function folderSegments(path: string): string[] {
   const segments = path.split('/').filter((s) => s.length > 0).map((s) => s.toUpperCase());
   if (segments[0] === 'DISSEMIN' && segments[1] === 'PUBLICOS') return segments.slice(2);

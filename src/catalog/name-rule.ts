@@ -11,7 +11,14 @@ import type { NameCaptures, NameRule, NameValues } from './types.js';
 import { UFS, isUf } from './ufs.js';
 import { expandYear, formatYear, monthFromPortuguese } from './years.js';
 
-/** What a name yields before the folder adds system, dataset and status. */
+/**
+ * What a name yields before the folder adds system, dataset and status.
+ *
+ * @example
+ * ```ts
+ * matchName(monthlyUf('RD'), 'RDAC0801.dbc'); // { uf: 'AC', year: 2008, month: 1, part: null, extension: 'dbc' }
+ * ```
+ */
 export interface NameMatch {
   readonly uf: string | null;
   readonly year: number | null;
@@ -24,7 +31,14 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 const compiled = new WeakMap<NameRule, RegExp>();
 
-/** The expression of a rule (cached per rule object). */
+/**
+ * The expression of a rule (cached per rule object).
+ *
+ * @example
+ * ```ts
+ * ruleExpression(monthlyUf('RD')).test('rdac0801.DBC'); // true
+ * ```
+ */
 export function ruleExpression(rule: NameRule): RegExp {
   const cached = compiled.get(rule);
   if (cached !== undefined) return cached;

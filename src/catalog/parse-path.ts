@@ -22,7 +22,14 @@ function splitPath(path: string): { directory: string; name: string } {
   return slash < 0 ? { directory: '', name: clean } : { directory: clean.slice(0, slash), name: clean.slice(slash + 1) };
 }
 
-/** Whether a folder's expected period range holds a parsed period (open ends always hold). */
+/**
+ * Whether a folder's expected period range holds a parsed period (open ends always hold).
+ *
+ * @example
+ * ```ts
+ * folderHolds(getDataset('sih-rd').folders[0], 2008, 1); // false: the old folder ends in 2007-12
+ * ```
+ */
 export function folderHolds(folder: FolderRule, year: number | null, month: number | null): boolean {
   if (year === null) return true;
   const key = year * 100 + (month ?? 1);

@@ -9,7 +9,14 @@ import type { CatalogRequest, Dataset, MonthSelection, YearSelection } from './t
 import { isUf } from './ufs.js';
 import { periodKey } from './years.js';
 
-/** A request after validation. `null` lists mean "everything the dataset covers". */
+/**
+ * A request after validation. `null` lists mean "everything the dataset covers".
+ *
+ * @example
+ * ```ts
+ * normaliseRequest({ system: 'SINAN', group: 'DENG' }).years; // null (every year)
+ * ```
+ */
 export interface NormalisedRequest {
   readonly datasets: readonly Dataset[];
   readonly ufs: readonly string[] | null;
@@ -42,7 +49,14 @@ function expand(selection: YearSelection | MonthSelection, min: number, max: num
   return [...new Set(values)].sort((a, b) => a - b);
 }
 
-/** First and last year a dataset can have files in (last is open for series still published). */
+/**
+ * First and last year a dataset can have files in (last is open for series still published).
+ *
+ * @example
+ * ```ts
+ * yearBounds(getDataset('sia-an')); // { first: 2008, last: 2014 }
+ * ```
+ */
 export function yearBounds(dataset: Dataset): { first: number | null; last: number | null } {
   const { from, to, ended } = dataset.coverage;
   return {

@@ -5,7 +5,14 @@
  * @module
  */
 
-/** A DataSUS information system (or a reference-data area of the FTP). */
+/**
+ * A DataSUS information system (or a reference-data area of the FTP).
+ *
+ * @example
+ * ```ts
+ * const system: SystemCode = 'SINASC';
+ * ```
+ */
 export type SystemCode =
   | 'SIH'
   | 'SIA'
@@ -29,10 +36,24 @@ export type SystemCode =
   | 'CMD'
   | 'TABWIN';
 
-/** How often a dataset publishes one file per place. `static` datasets carry no period in their names. */
+/**
+ * How often a dataset publishes one file per place. `static` datasets carry no period in their names.
+ *
+ * @example
+ * ```ts
+ * getDataset('cnes-st').granularity; // 'monthly'
+ * ```
+ */
 export type Granularity = 'monthly' | 'yearly' | 'static';
 
-/** What a file is for. */
+/**
+ * What a file is for.
+ *
+ * @example
+ * ```ts
+ * parsePath('/dissemin/publicos/SIHSUS/200801_/Doc/IT_SIHSUS_1603.pdf').kind; // 'documentation'
+ * ```
+ */
 export type FileKind = 'data' | 'auxiliary' | 'documentation';
 
 /**
@@ -41,6 +62,11 @@ export type FileKind = 'data' | 'auxiliary' | 'documentation';
  * - `mirror`: an alias of a primary folder with (mostly) the same files, e.g. `SINASC/NOV/DNRES`.
  * - `alternate-format`: the same data in another format (XML, CSV, plain DBF, DuckDB).
  * - `test`: a staging folder the server exposes (`SIASUS/teste`).
+ *
+ * @example
+ * ```ts
+ * parsePath('/dissemin/publicos/SINASC/NOV/DNRES/DNAC2000.dbc').role; // 'mirror'
+ * ```
  */
 export type FolderRole = 'primary' | 'mirror' | 'alternate-format' | 'test';
 
@@ -48,10 +74,22 @@ export type FolderRole = 'primary' | 'mirror' | 'alternate-format' | 'test';
  * What stands between the prefix and the period in a file name.
  * `uf` = one of the 27 UF codes, `br` = the literal `BR` (a national file), `ig` = the literal `IG`
  * ("ignorado": place of residence unknown).
+ *
+ * @example
+ * ```ts
+ * getDataset('sim-do-cid10').folders[0]?.name.place; // ['uf', 'br']
+ * ```
  */
 export type PlaceKind = 'uf' | 'br' | 'ig';
 
-/** Named capture groups a custom {@link NameRule.pattern} may use. */
+/**
+ * Named capture groups a custom {@link NameRule.pattern} may use.
+ *
+ * @example
+ * ```ts
+ * /^(?<place>[a-z]{2})_cnv\.zip$/i; // a custom pattern capturing the place
+ * ```
+ */
 export interface NameCaptures {
   readonly group?: string;
   readonly place?: string;
@@ -62,7 +100,14 @@ export interface NameCaptures {
   readonly num?: string;
 }
 
-/** Values a file name is generated from. */
+/**
+ * Values a file name is generated from.
+ *
+ * @example
+ * ```ts
+ * formatName(rule, { group: 'RD', uf: 'AC', year: 2008, month: 1, part: null } satisfies NameValues);
+ * ```
+ */
 export interface NameValues {
   readonly group: string;
   readonly uf: string | null;
@@ -75,6 +120,11 @@ export interface NameValues {
  * How the files of one dataset are named inside one folder:
  * `prefix` + place + year (2 or 4 digits) + month + split part, then an extension.
  * Names are matched on the upper-cased stem; extensions case-insensitively.
+ *
+ * @example
+ * ```ts
+ * getDataset('sia-pa').folders[1]?.name; // { prefix: 'PA', place: ['uf'], year: [2], month: true, split: 'letter', … }
+ * ```
  */
 export interface NameRule {
   /** Upper-case prefix written before the place, e.g. `RD`, `DOR`, `CIHA`. */
@@ -102,7 +152,14 @@ export interface NameRule {
   readonly format?: (values: NameValues) => string;
 }
 
-/** One folder holding files of a dataset, with the naming rule and the periods expected there. */
+/**
+ * One folder holding files of a dataset, with the naming rule and the periods expected there.
+ *
+ * @example
+ * ```ts
+ * getDataset('sih-rd').folders[0]; // { path: '/dissemin/publicos/SIHSUS/199201_200712/Dados', from: '1992-01', to: '2007-12', … }
+ * ```
+ */
 export interface FolderRule {
   /** Absolute FTP path, e.g. `/dissemin/publicos/SIHSUS/200801_/Dados`; a `*` segment matches any name. */
   readonly path: string;
@@ -116,7 +173,14 @@ export interface FolderRule {
   readonly to: string | null;
 }
 
-/** Coverage facts, derived from the FTP listings of 2025-02-13, 2026-04-30 and 2026-08-19. */
+/**
+ * Coverage facts, derived from the FTP listings of 2025-02-13, 2026-04-30 and 2026-08-19.
+ *
+ * @example
+ * ```ts
+ * getDataset('ciha').coverage; // { from: '2011-01', to: '2026-06', ended: false, ufs: [26 UFs, no RR], national: false }
+ * ```
+ */
 export interface Coverage {
   /** First period published (`YYYY` or `YYYY-MM`), null for static datasets. */
   readonly from: string | null;
@@ -132,7 +196,14 @@ export interface Coverage {
   readonly years?: readonly number[];
 }
 
-/** One dataset: a table-shaped series of files (one system, one group). */
+/**
+ * One dataset: a table-shaped series of files (one system, one group).
+ *
+ * @example
+ * ```ts
+ * const d: Dataset = getDataset('sih-rd'); d.table; // 'sih_rd'
+ * ```
+ */
 export interface Dataset {
   /** Stable id, e.g. `sih-rd`, `sim-do-cid10`, `sinan-deng`. */
   readonly id: string;
@@ -154,7 +225,14 @@ export interface Dataset {
   readonly notes?: string;
 }
 
-/** A system and the folders of its auxiliary tables and documents. */
+/**
+ * A system and the folders of its auxiliary tables and documents.
+ *
+ * @example
+ * ```ts
+ * SYSTEMS[0]; // { code: 'SIH', description: 'Hospital admissions paid by SUS', auxiliary: [...], documentation: [...] }
+ * ```
+ */
 export interface SystemInfo {
   readonly code: SystemCode;
   readonly description: string;
@@ -165,7 +243,14 @@ export interface SystemInfo {
   readonly documentation: readonly string[];
 }
 
-/** What {@link parsePath} extracts from a path; fields it cannot determine are null. */
+/**
+ * What {@link parsePath} extracts from a path; fields it cannot determine are null.
+ *
+ * @example
+ * ```ts
+ * const p: ParsedPath = parsePath('BIMG2412_2.dbc'); p.part; // '2'
+ * ```
+ */
 export interface ParsedPath {
   readonly path: string;
   /** Dataset id, or null when the name follows no rule of the catalog. */
@@ -187,13 +272,34 @@ export interface ParsedPath {
   readonly role: FolderRole | null;
 }
 
-/** A year selection: one year, a list, or an inclusive range. */
+/**
+ * A year selection: one year, a list, or an inclusive range.
+ *
+ * @example
+ * ```ts
+ * const years: YearSelection = { from: 2010, to: 2015 };
+ * ```
+ */
 export type YearSelection = number | readonly number[] | { readonly from: number; readonly to: number };
 
-/** A month selection: one month (1–12), a list, or an inclusive range. */
+/**
+ * A month selection: one month (1–12), a list, or an inclusive range.
+ *
+ * @example
+ * ```ts
+ * const months: MonthSelection = [1, 2, 3];
+ * ```
+ */
 export type MonthSelection = number | readonly number[] | { readonly from: number; readonly to: number };
 
-/** What a caller wants: validated against the catalog by {@link resolveRequest} and friends. */
+/**
+ * What a caller wants: validated against the catalog by {@link resolveRequest} and friends.
+ *
+ * @example
+ * ```ts
+ * const request: CatalogRequest = { system: 'SIH', group: 'RD', uf: ['SP', 'RJ'], year: { from: 2020, to: 2024 } };
+ * ```
+ */
 export interface CatalogRequest {
   /** System code (`SIH`, `SIM` …), case-insensitive. */
   readonly system: string;
@@ -207,14 +313,28 @@ export interface CatalogRequest {
   readonly preliminary?: boolean;
 }
 
-/** One entry of a remote or local listing. */
+/**
+ * One entry of a remote or local listing.
+ *
+ * @example
+ * ```ts
+ * const entry: ListingEntry = { path: '/dissemin/publicos/SIHSUS/200801_/Dados/RDSP2401.dbc', size: 12345, modifiedAt: new Date() };
+ * ```
+ */
 export interface ListingEntry {
   readonly path: string;
   readonly size: number;
   readonly modifiedAt?: Date;
 }
 
-/** A listing entry chosen for a request. */
+/**
+ * A listing entry chosen for a request.
+ *
+ * @example
+ * ```ts
+ * resolveRequest(request, listing).files[0]?.parsed.dataset; // 'sih-rd'
+ * ```
+ */
 export interface ResolvedFile {
   readonly path: string;
   readonly size: number;
@@ -222,7 +342,14 @@ export interface ResolvedFile {
   readonly parsed: ParsedPath;
 }
 
-/** A file the catalog expects for a request. */
+/**
+ * A file the catalog expects for a request.
+ *
+ * @example
+ * ```ts
+ * expectedFiles({ system: 'PO', year: 2024 })[0]?.path; // '/dissemin/publicos/PAINEL_ONCOLOGIA/DADOS/POBR2024.dbc'
+ * ```
+ */
 export interface ExpectedFile {
   readonly dataset: string;
   /** Folder the file is expected in. */
@@ -235,7 +362,14 @@ export interface ExpectedFile {
   readonly path: string;
 }
 
-/** Why an expected file is missing. */
+/**
+ * Why an expected file is missing.
+ *
+ * @example
+ * ```ts
+ * resolveRequest({ system: 'CIHA', uf: ['RR'], year: 2020 }, []).missing[0]?.reason; // 'uf-not-covered'
+ * ```
+ */
 export type MissingReason =
   /** The listing holds nothing from the folder: it was not listed, or is empty. */
   | 'folder-not-listed'
@@ -244,12 +378,26 @@ export type MissingReason =
   /** The catalog knows this UF never had files in this dataset. */
   | 'uf-not-covered';
 
-/** An expected file the listing lacks, and why. */
+/**
+ * An expected file the listing lacks, and why.
+ *
+ * @example
+ * ```ts
+ * resolveRequest(request, listing).missing.map((m) => `${m.name}: ${m.reason}`);
+ * ```
+ */
 export interface MissingFile extends ExpectedFile {
   readonly reason: MissingReason;
 }
 
-/** A listing entry that matched the request but was set aside in favour of another. */
+/**
+ * A listing entry that matched the request but was set aside in favour of another.
+ *
+ * @example
+ * ```ts
+ * resolveRequest(request, listing).superseded.map((s) => `${s.file.path} < ${s.by} (${s.reason})`);
+ * ```
+ */
 export interface SupersededFile {
   readonly file: ResolvedFile;
   readonly by: string;
@@ -261,14 +409,28 @@ export interface SupersededFile {
   readonly reason: 'final-over-preliminary' | 'duplicate-name' | 'split-duplicate';
 }
 
-/** The outcome of resolving a request against a listing. */
+/**
+ * The outcome of resolving a request against a listing.
+ *
+ * @example
+ * ```ts
+ * const { files, missing, superseded }: Resolution = resolveRequest(request, listing);
+ * ```
+ */
 export interface Resolution {
   readonly files: readonly ResolvedFile[];
   readonly missing: readonly MissingFile[];
   readonly superseded: readonly SupersededFile[];
 }
 
-/** A change between two listings. */
+/**
+ * A change between two listings.
+ *
+ * @example
+ * ```ts
+ * diffListings(older, newer).changed.filter((c: ListingChange) => c.sizeChanged);
+ * ```
+ */
 export interface ListingChange {
   readonly path: string;
   readonly before: ListingEntry;
@@ -277,7 +439,14 @@ export interface ListingChange {
   readonly timeChanged: boolean;
 }
 
-/** What {@link diffListings} reports. */
+/**
+ * What {@link diffListings} reports.
+ *
+ * @example
+ * ```ts
+ * const { added, removed, changed }: ListingDiff = diffListings(older, newer);
+ * ```
+ */
 export interface ListingDiff {
   readonly added: readonly ListingEntry[];
   readonly removed: readonly ListingEntry[];

@@ -21,7 +21,14 @@ export const UFS = [
   'MS', 'MT', 'GO', 'DF',
 ] as const;
 
-/** A UF code. */
+/**
+ * A UF code.
+ *
+ * @example
+ * ```ts
+ * const uf: Uf = 'SP';
+ * ```
+ */
 export type Uf = (typeof UFS)[number];
 
 const UF_SET: ReadonlySet<string> = new Set(UFS);

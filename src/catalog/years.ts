@@ -9,7 +9,14 @@
  * @module
  */
 
-/** First 2-digit year read as 19YY. */
+/**
+ * First 2-digit year read as 19YY.
+ *
+ * @example
+ * ```ts
+ * expandYear(String(CENTURY_PIVOT)); // 1970
+ * ```
+ */
 export const CENTURY_PIVOT = 70;
 
 /**
@@ -43,7 +50,14 @@ export function formatYear(year: number, digits: 2 | 4): string {
   return digits === 2 ? String(year % 100).padStart(2, '0') : String(year).padStart(4, '0');
 }
 
-/** A period as a sortable number: `YYYYMM` for months, `YYYY00` for whole years. */
+/**
+ * A period as a sortable number: `YYYYMM` for months, `YYYY00` for whole years.
+ *
+ * @example
+ * ```ts
+ * const key: PeriodKey = periodKey('2008-01'); // 200801
+ * ```
+ */
 export type PeriodKey = number;
 
 /**

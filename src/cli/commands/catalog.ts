@@ -11,7 +11,14 @@ import type { ParsedPath } from '../../catalog/index.js';
 import { throwIfAborted } from '../../errors.js';
 import type { CliContext } from '../context.js';
 
-/** The JSON line printed per path: fixed keys, null where unknown. */
+/**
+ * The JSON line printed per path: fixed keys, null where unknown.
+ *
+ * @example
+ * ```ts
+ * parsedJson(parsePath('RDAC0801.dbc')); // '{"path":"RDAC0801.dbc","dataset":"sih-rd",…}'
+ * ```
+ */
 export function parsedJson(parsed: ParsedPath): string {
   return JSON.stringify({
     path: parsed.path,

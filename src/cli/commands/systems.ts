@@ -22,7 +22,14 @@ export function formatTable(rows: readonly (readonly string[])[]): string[] {
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
 }
 
-/** First and last period over datasets, `…` when a series is still published. */
+/**
+ * First and last period over datasets, `…` when a series is still published.
+ *
+ * @example
+ * ```ts
+ * periodSpan(datasetsOf('SIH')); // { from: '1992-01', to: '2026-06', ongoing: true }
+ * ```
+ */
 export function periodSpan(datasets: readonly Dataset[]): { from: string | null; to: string | null; ongoing: boolean } {
   const froms = datasets.map((d) => d.coverage.from).filter((p): p is string => p !== null).sort();
   const tos = datasets.map((d) => d.coverage.to).filter((p): p is string => p !== null).sort();
