@@ -69,11 +69,15 @@ export function decodeColumn(plan: DbfColumnPlan, codec: DbfCodec, block: Record
 function decodeText(block: RecordBlock, offset: number, length: number, codec: DbfCodec): DecodedColumn {
   const { bytes, stride, rows } = block;
   const offsets = new Int32Array(rows + 1);
-  let capacity = Math.max(16, rows * length);
+  // ASCII output never exceeds the input, so the only capacity check is where a high byte expands
+  // (extra bytes so far + the worst case of one more byte): no per-cell check on the hot path.
+  const base = rows * length;
+  let capacity = base + 64;
+  let extra = 0;
   let out = new Uint8Array(capacity);
   let pos = 0;
   const nulls = new Nulls(rows);
-  const { seq, seqLength, maxExpansion } = codec;
+  const { seq, seqLength } = codec;
   let start = block.base + offset;
   for (let r = 0; r < rows; r++, start += stride) {
     let end = start + length;
@@ -83,26 +87,24 @@ function decodeText(block: RecordBlock, offset: number, length: number, codec: D
       if (b !== 0x20 && b !== 0x00) break;
       end--;
     }
-    if (end === start) {
-      nulls.set(r);
-    } else {
-      if (pos + (end - start) * maxExpansion > capacity) {
-        capacity = Math.max(capacity * 2, pos + (end - start) * maxExpansion);
-        const grown = new Uint8Array(capacity);
-        grown.set(out.subarray(0, pos));
-        out = grown;
-      }
-      for (let i = start; i < end; i++) {
-        const b = bytes[i] as number;
-        if (b < 0x80) {
-          out[pos++] = b;
-        } else {
-          const q = b << 2;
-          const n = seqLength[b] as number;
-          out[pos++] = seq[q] as number;
-          if (n > 1) out[pos++] = seq[q + 1] as number;
-          if (n > 2) out[pos++] = seq[q + 2] as number;
+    if (end === start) nulls.set(r);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] as number;
+      if (b < 0x80) {
+        out[pos++] = b;
+      } else {
+        const n = seqLength[b] as number;
+        extra += n - 1;
+        if (base + extra + 4 > capacity) {
+          capacity = Math.max(capacity * 2, base + extra + 64);
+          const grown = new Uint8Array(capacity);
+          grown.set(out.subarray(0, pos));
+          out = grown;
         }
+        const q = b << 2;
+        out[pos++] = seq[q] as number;
+        if (n > 1) out[pos++] = seq[q + 1] as number;
+        if (n > 2) out[pos++] = seq[q + 2] as number;
       }
     }
     offsets[r + 1] = pos;
@@ -245,6 +247,12 @@ function decodeInt64(block: RecordBlock, offset: number, length: number): Decode
   let unparsable = 0;
   let start = block.base + offset;
   for (let r = 0; r < rows; r++, start += stride) {
+    const fast = parseSimpleDecimal(bytes, start, start + length);
+    if (fast === fast && Number.isInteger(fast)) {
+      words[2 * r] = fast >>> 0;
+      words[2 * r + 1] = Math.floor(fast / 4294967296);
+      continue;
+    }
     const parsed = parseDbfNumber(bytes, start, start + length);
     if (parseState.status !== ParseStatus.Ok || !Number.isInteger(parsed)) {
       if (parseState.status !== ParseStatus.Blank) unparsable++;
@@ -266,6 +274,43 @@ function decodeInt64(block: RecordBlock, offset: number, length: number): Decode
   return { data: makeData({ type: new Int64(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
 }
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The common shape of DataSUS numbers, parsed inline: leading blanks, optional minus, digits, an
+ * optional `.` and digits, nothing after. At most 15 digits, so `mantissa / 10^scale` is one
+ * correctly rounded division (equal to `parseFloat`). Returns NaN for anything else, which then
+ * takes the general parser (blanks, trailing blanks, commas, exponents, garbage, long numbers).
+ */
+function parseSimpleDecimal(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  while (i < end && bytes[i] === 0x20) i++;
+  let negative = false;
+  if (i < end && bytes[i] === 0x2d) {
+    negative = true;
+    i++;
+  }
+  const from = i;
+  let mantissa = 0;
+  let scale = -1;
+  for (; i < end; i++) {
+    const c = bytes[i] as number;
+    const d = c - 0x30;
+    if (d >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      if (scale >= 0) scale++;
+    } else if (c === 0x2e && scale < 0) {
+      scale = 0;
+    } else {
+      return NaN;
+    }
+  }
+  const digits = end - from - (scale >= 0 ? 1 : 0);
+  if (digits < 1 || digits > 15) return NaN;
+  const value = scale > 0 ? mantissa / (POW10[scale] as number) : mantissa;
+  return negative ? -value : value;
+}
+
 function decodeFloat64(block: RecordBlock, offset: number, length: number): DecodedColumn {
   const { bytes, stride, rows } = block;
   const values = new Float64Array(rows);
@@ -273,6 +318,11 @@ function decodeFloat64(block: RecordBlock, offset: number, length: number): Deco
   let unparsable = 0;
   let start = block.base + offset;
   for (let r = 0; r < rows; r++, start += stride) {
+    const fast = parseSimpleDecimal(bytes, start, start + length);
+    if (fast === fast) {
+      values[r] = fast;
+      continue;
+    }
     const parsed = parseDbfNumber(bytes, start, start + length);
     if (parseState.status === ParseStatus.Ok) {
       values[r] = parsed;

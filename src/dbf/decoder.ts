@@ -246,6 +246,14 @@ export class DbfDecoder {
     let runStart = -1;
     let runRows = 0;
     while (this.remaining > 0 && at + length <= end) {
+      if (this.batchRows === 0 && runStart < 0 && this.filter === undefined) {
+        const direct = this.emitInPlace(chunk, at, end);
+        if (direct !== undefined) {
+          out.push(direct);
+          at += direct.numRows * length;
+          continue;
+        }
+      }
       this.remaining--;
       this.stats.rowsRead++;
       if (this.accept(chunk, at)) {
@@ -270,6 +278,25 @@ export class DbfDecoder {
     } else {
       this.stats.trailingBytes += end - at;
     }
+  }
+
+  /**
+   * Without a filter, a whole batch that lies inside one chunk (typically: the input is one
+   * buffer) is decoded where it is instead of being copied first. Only when none of its records
+   * is deleted (or deleted ones are kept); returns undefined otherwise.
+   */
+  private emitInPlace(chunk: Uint8Array, at: number, end: number): RecordBatch | undefined {
+    const length = this.recordLength;
+    const rows = Math.min(this.capacityRows, this.remaining);
+    if (at + rows * length > end) return undefined;
+    if (this.options.includeDeleted !== true) {
+      for (let r = 0, p = at; r < rows; r++, p += length) if (chunk[p] === 0x2a) return undefined;
+    } else {
+      for (let r = 0, p = at; r < rows; r++, p += length) if (chunk[p] === 0x2a) this.stats.rowsDeleted++;
+    }
+    this.remaining -= rows;
+    this.stats.rowsRead += rows;
+    return this.emit({ bytes: chunk, base: at, stride: length, rows });
   }
 
   private accept(bytes: Uint8Array, at: number): boolean {
@@ -299,10 +326,10 @@ export class DbfDecoder {
     if (this.batchRows === this.capacityRows) out.push(this.emit());
   }
 
-  private emit(): RecordBatch {
+  private emit(from?: RecordBlock): RecordBatch {
     const schema = this.schemaValue as Schema;
-    const rows = this.batchRows;
-    const block: RecordBlock = { bytes: this.batch, base: 0, stride: this.recordLength, rows };
+    const block: RecordBlock = from ?? { bytes: this.batch, base: 0, stride: this.recordLength, rows: this.batchRows };
+    const rows = block.rows;
     const children: Data[] = [];
     for (const plan of this.plans) {
       const { data, unparsable } = decodeColumn(plan, this.codec, block);
@@ -310,7 +337,7 @@ export class DbfDecoder {
       children.push(data);
     }
     if (this.options.includeDeleted === true) children.push(decodeDeletedFlags(block));
-    this.batchRows = 0;
+    if (from === undefined) this.batchRows = 0;
     this.stats.rowsEmitted += rows;
     this.stats.batches++;
     return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }));

@@ -179,6 +179,11 @@ describe('file quirks', () => {
     expect(dropped.stats).toMatchObject({ rowsRead: 3, rowsDeleted: 1, rowsEmitted: 2 });
     const kept = await readAll(bytes, { includeDeleted: true });
     expect(kept.rows.map((r) => [r['UF'], r['_deleted']])).toEqual([['SP', false], ['RJ', true], ['MG', false]]);
+    expect(kept.stats).toMatchObject({ rowsRead: 3, rowsDeleted: 1, rowsEmitted: 3 });
+    // the same through the copying path (records split across chunks)
+    const chunked = await readAll(split(bytes, 70, 75), { includeDeleted: true });
+    expect(chunked.rows).toEqual(kept.rows);
+    expect(chunked.stats).toMatchObject({ rowsRead: 3, rowsDeleted: 1, rowsEmitted: 3 });
     expect(kept.schema.fields.at(-1)?.nullable).toBe(false);
   });
 
