@@ -3,7 +3,7 @@
  * CNES-ST files (read with src/dbf) and on generated SINASC, SIA-PA and SINAN tables.
  */
 import { readFileSync } from 'node:fs';
-import { Dictionary, RecordBatch, Table, Utf8, tableFromArrays, vectorFromArray, type Vector } from 'apache-arrow';
+import { Dictionary, RecordBatch, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { readDbf } from '../../../src/dbf/index.js';
 import { LABEL_DICTIONARIES, decodeLabels, getLabelDictionary, labelDecoder, normalizeCode } from '../../../src/brazil/labels/index.js';
@@ -48,7 +48,7 @@ describe('dictionaries', () => {
 
 describe('decodeLabels on generated tables', () => {
   it('SIH: zero-padded codes decode (the mistake of matching "3" against "03" is not repeated)', () => {
-    const table = tableFromArrays({ RACA_COR: text(['03', '3', '04', '99', '06', null, '']), N_AIH: text(['a', 'b', 'c', 'd', 'e', 'f', 'g']) });
+    const table = new Table({ RACA_COR: text(['03', '3', '04', '99', '06', null, '']), N_AIH: text(['a', 'b', 'c', 'd', 'e', 'f', 'g']) });
     const { data, unknown } = decodeLabels(table, { system: 'SIH' });
     expect(column(data, 'RACA_COR')).toEqual(['Parda', 'Parda', 'Amarela', 'Sem informação', null, null, null]);
     expect(data.getChild('RACA_COR')?.type).toBeInstanceOf(Dictionary);
@@ -57,14 +57,14 @@ describe('decodeLabels on generated tables', () => {
     expect(unknown).toEqual([{ column: 'RACA_COR', code: '06', count: 1 }]);
   });
   it('SINASC: numeric and letter sex codes, IBGE race order', () => {
-    const table = tableFromArrays({ SEXO: text(['1', 'M', '2', 'F', 'I', '9']), RACACOR: text(['1', '2', '3', '4', '5', '9']) });
+    const table = new Table({ SEXO: text(['1', 'M', '2', 'F', 'I', '9']), RACACOR: text(['1', '2', '3', '4', '5', '9']) });
     const { data, unknown } = decodeLabels(table, { system: 'SINASC' });
     expect(column(data, 'SEXO')).toEqual(['Masculino', 'Masculino', 'Feminino', 'Feminino', 'Ignorado', 'Ignorado']);
     expect(column(data, 'RACACOR')).toEqual(['Branca', 'Preta', 'Amarela', 'Parda', 'Indígena', 'Ignorado']);
     expect(unknown).toEqual([]);
   });
   it('SIA-PA: junk race codes seen in real files are reported per code', () => {
-    const table = tableFromArrays({ PA_RACACOR: text(['01', '03', '00', '1M', '1M', 'DE', '99']), PA_SEXO: text(['M', 'F', '0', 'M', 'F', 'M', 'F']) });
+    const table = new Table({ PA_RACACOR: text(['01', '03', '00', '1M', '1M', 'DE', '99']), PA_SEXO: text(['M', 'F', '0', 'M', 'F', 'M', 'F']) });
     const { data, unknown } = decodeLabels(table, { system: 'SIA-PA' });
     expect(column(data, 'PA_RACACOR')).toEqual(['Branca', 'Parda', 'Raça/cor não exigida', null, null, null, 'Sem informação']);
     expect(unknown).toEqual([
@@ -75,14 +75,14 @@ describe('decodeLabels on generated tables', () => {
   it('SINAN dengue, chikungunya, zika and tuberculosis share the notification block', () => {
     const common = { CS_SEXO: text(['M', 'F', 'I']), CS_RACA: text(['4', '3', '9']), SG_UF_NOT: text(['35', '33', '99']) };
     for (const system of ['SINAN-DENG', 'SINAN-CHIK', 'SINAN-ZIKA', 'SINAN-TUBE']) {
-      const { data, unknown } = decodeLabels(tableFromArrays(common), { system });
+      const { data, unknown } = decodeLabels(new Table(common), { system });
       expect(column(data, 'CS_RACA')).toEqual(['Parda', 'Amarela', 'Ignorado']);
       expect(column(data, 'SG_UF_NOT')).toEqual(['São Paulo', 'Rio de Janeiro', 'Ignorado']);
       expect(unknown).toEqual([]);
     }
-    const tube = decodeLabels(tableFromArrays({ FORMA: text(['1', '2', '3']), SITUA_ENCE: text(['1', '10', '7']) }), { system: 'SINAN-TUBE' });
+    const tube = decodeLabels(new Table({ FORMA: text(['1', '2', '3']), SITUA_ENCE: text(['1', '10', '7']) }), { system: 'SINAN-TUBE' });
     expect(column(tube.data, 'SITUA_ENCE')).toEqual(['Cura', 'Abandono primário', 'TB-DR']);
-    const deng = decodeLabels(tableFromArrays({ CLASSI_FIN: text(['10', '11', '12', '5']) }), { system: 'SINAN-DENG' });
+    const deng = decodeLabels(new Table({ CLASSI_FIN: text(['10', '11', '12', '5']) }), { system: 'SINAN-DENG' });
     expect(column(deng.data, 'CLASSI_FIN')).toEqual(['Dengue', 'Dengue com sinais de alarme', 'Dengue grave', 'Descartado']);
   });
   it('labelDecoder keeps one dictionary type across batches and accumulates the report', () => {
@@ -95,7 +95,7 @@ describe('decodeLabels on generated tables', () => {
     expect(a.schema.fields[0]?.metadata.get('arrow-sus:labels')).toBe('SIM@2026.11.1');
   });
   it('a refreshed dictionary overrides the embedded one column by column', () => {
-    const table = tableFromArrays({ SEXO: text(['1', '2']), RACACOR: text(['4']).concat(text(['4'])) });
+    const table = new Table({ SEXO: text(['1', '2']), RACACOR: text(['4']).concat(text(['4'])) });
     const dictionary = { system: 'SIM' as const, version: 'cnv', sources: ['test'], columns: { SEXO: { labels: { '1': 'Masc.', '2': 'Fem.' } } } };
     const { data } = decodeLabels(table, { system: 'SIM', dictionary });
     expect(column(data, 'SEXO')).toEqual(['Masc.', 'Fem.']);
