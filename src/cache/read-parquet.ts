@@ -1,0 +1,109 @@
+/**
+ * Reads Parquet files (the cache's entries) back as Arrow record batches, streamed row group by
+ * row group with column projection, so memory is one batch, not the file. The file is read
+ * through a `Blob` view of the disk file: only the footer and the projected column chunks are
+ * loaded.
+ *
+ * @module
+ */
+import { openAsBlob } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+import type { RecordBatch, Schema } from 'apache-arrow';
+import type * as ParquetWasmModule from 'parquet-wasm';
+import { ArrowSusError, throwIfAborted } from '../errors.js';
+import { fileError } from '../io/errors.js';
+
+type ParquetWasm = typeof ParquetWasmModule;
+let loaded: Promise<ParquetWasm> | undefined;
+const loadParquetWasm = (): Promise<ParquetWasm> => (loaded ??= import('parquet-wasm'));
+
+/** Options of {@link readParquet}. */
+export interface ReadParquetOptions {
+  /** Columns to read, in this order (default: all). Names must exist in the file. */
+  readonly columns?: readonly string[];
+  /** Rows per batch (default 65,536). */
+  readonly batchRows?: number;
+  readonly signal?: AbortSignal;
+}
+
+async function open(path: string): Promise<Awaited<ReturnType<ParquetWasm['ParquetFile']['fromFile']>>> {
+  const wasm = await loadParquetWasm();
+  let blob: Blob;
+  try {
+    blob = await openAsBlob(path);
+  } catch (error) {
+    throw fileError(error, path, 'read');
+  }
+  try {
+    return await wasm.ParquetFile.fromFile(blob);
+  } catch (error) {
+    throw new ArrowSusError('CACHE_CORRUPT', `cache: ${path} is not a readable Parquet file (${String(error)}); run \`arrow-sus cache verify --repair\``, {
+      cause: error,
+      details: { path },
+    });
+  }
+}
+
+/**
+ * The Arrow schema stored in a Parquet file's footer (no data is read).
+ *
+ * @example
+ * ```ts
+ * const schema = await readParquetSchema(entry.parquetPath);
+ * ```
+ */
+export async function readParquetSchema(path: string): Promise<Schema> {
+  const file = await open(path);
+  try {
+    // An empty read of one row group yields the schema without materialising data.
+    const table = await file.read({ rowGroups: [], columns: undefined } as unknown as Parameters<typeof file.read>[0]);
+    return tableFromIPC(table.intoIPCStream()).schema;
+  } finally {
+    file.free();
+  }
+}
+
+/**
+ * Streams a Parquet file as record batches. Errors: `FILE_NOT_FOUND`, `CACHE_CORRUPT` for a file
+ * that is not valid Parquet, `ABORTED`.
+ *
+ * @example
+ * ```ts
+ * for await (const batch of readParquet(path, { columns: ['MUNIC_RES', 'VAL_TOT'] })) total += batch.numRows;
+ * ```
+ */
+export async function* readParquet(path: string, options: ReadParquetOptions = {}): AsyncGenerator<RecordBatch> {
+  const file = await open(path);
+  try {
+    const streamOptions = {
+      batchSize: options.batchRows ?? 65_536,
+      ...(options.columns === undefined ? {} : { columns: [...options.columns] }),
+    };
+    let stream: ReadableStream;
+    try {
+      stream = await file.stream(streamOptions as Parameters<typeof file.stream>[0]);
+    } catch (error) {
+      throw new ArrowSusError('CACHE_CORRUPT', `cache: cannot read ${path}: ${String(error)}`, { cause: error, details: { path } });
+    }
+    const reader = stream.getReader();
+    try {
+      while (true) {
+        throwIfAborted(options.signal);
+        let next: { done: boolean; value?: { intoIPCStream(): Uint8Array } };
+        try {
+          next = (await reader.read()) as { done: boolean; value?: { intoIPCStream(): Uint8Array } };
+        } catch (error) {
+          throw new ArrowSusError('CACHE_CORRUPT', `cache: ${path} is damaged: ${String(error)}`, { cause: error, details: { path } });
+        }
+        if (next.done || next.value === undefined) return;
+        const table = tableFromIPC(next.value.intoIPCStream());
+        for (const batch of table.batches) if (batch.numRows > 0) yield batch;
+      }
+    } finally {
+      await reader.cancel().catch(() => undefined);
+      reader.releaseLock();
+    }
+  } finally {
+    file.free();
+  }
+}
