@@ -35,8 +35,9 @@ async function checkExisting(file: RemoteFile, finalPath: string, recorded: Mani
   const size = await fileSize(finalPath);
   const remoteTime = file.modifiedAt?.toISOString();
   if (recorded !== undefined) {
-    const changed = recorded.size !== file.size || (remoteTime !== undefined && recorded.modifiedAt !== undefined && recorded.modifiedAt !== remoteTime);
-    if (changed) return { kind: 'fetch', republished: true };
+    // FTP LIST shows minutes, MDTM seconds: times within a minute are the same publication.
+    const moved = remoteTime !== undefined && recorded.modifiedAt !== undefined && Math.abs(Date.parse(recorded.modifiedAt) - Date.parse(remoteTime)) >= 60_000;
+    if (recorded.size !== file.size || moved) return { kind: 'fetch', republished: true };
   }
   if (size !== file.size) return { kind: 'fetch', republished: false };
   const options = signal === undefined ? {} : { signal };
@@ -98,6 +99,10 @@ export async function downloadFiles(source: Source, files: readonly RemoteFile[]
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new ArrowSusError('INVALID_ARGUMENT', `download: concurrency must be a positive integer, got ${concurrency}`);
   const layout = options.layout ?? 'flat';
+  for (const file of files) {
+    // Listings mix files and folders; a folder passed by mistake would only fail on the server.
+    if ((file as { isDirectory?: unknown }).isDirectory === true) throw new ArrowSusError('INVALID_ARGUMENT', `download: ${file.path} is a folder (filter listings with !entry.isDirectory)`);
+  }
   const byName = new Map<string, string>();
   for (const file of files) {
     if (!Number.isSafeInteger(file.size) || file.size < 0) throw new ArrowSusError('INVALID_ARGUMENT', `download: ${file.path} has an invalid size ${file.size}`);

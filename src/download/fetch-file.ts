@@ -86,7 +86,18 @@ async function transfer(context: FetchContext, source: Source, file: RemoteFile,
   let written = offset;
   try {
     handle = await open(partPath, 'a');
-    const stream = withStallTimeout(source.download(file.path, { offset, signal: controller.signal }), context.options.stallTimeoutMs ?? 30_000, () => controller.abort());
+    let markStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      markStarted = resolve;
+    });
+    // The stall clock starts when the source says the transfer began, not while it waits for
+    // a pooled connection (DataSUS limits connections per address).
+    const stream = withStallTimeout(
+      source.download(file.path, { offset, signal: controller.signal, onStart: () => markStarted() }),
+      context.options.stallTimeoutMs ?? 30_000,
+      () => controller.abort(),
+      { started },
+    );
     for await (const chunk of stream) {
       throwIfAborted(outer); // do not rely on every source noticing the signal promptly
       if (written + chunk.byteLength > file.size) {

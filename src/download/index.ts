@@ -14,3 +14,4 @@ export { readDownloadManifest, writeDownloadManifest, MANIFEST_NAME } from './ma
 export type { DownloadManifest, ManifestEntry } from './manifest.js';
 export { backoffDelay } from './backoff.js';
 export { withStallTimeout } from './stall.js';
+export type { StallOptions } from './stall.js';

@@ -7,6 +7,15 @@
  */
 import { ArrowSusError } from '../errors.js';
 
+/** Options of {@link withStallTimeout}. */
+export interface StallOptions {
+  /**
+   * Resolves when the transfer really starts (e.g. after waiting for a pooled connection); the
+   * clock for the first chunk runs from then. Default: the clock runs from the first `next()`.
+   */
+  readonly started?: Promise<void>;
+}
+
 /**
  * Passes chunks through; when none arrives within `stallMs` after the previous one (or the
  * start), calls `onStall` (which should abort the transfer) and throws `SOURCE_TIMEOUT`. The
@@ -18,20 +27,33 @@ import { ArrowSusError } from '../errors.js';
  * for await (const chunk of withStallTimeout(source.download(path, { signal: controller.signal }), 30_000, () => controller.abort())) write(chunk);
  * ```
  */
-export async function* withStallTimeout<T>(input: AsyncIterable<T>, stallMs: number, onStall: () => void): AsyncGenerator<T> {
+export async function* withStallTimeout<T>(input: AsyncIterable<T>, stallMs: number, onStall: () => void, options: StallOptions = {}): AsyncGenerator<T> {
   const iterator = input[Symbol.asyncIterator]();
   let stalled = false;
+  let started = options.started === undefined;
+  options.started?.then(
+    () => {
+      started = true;
+    },
+    () => undefined,
+  );
   try {
     for (;;) {
       const next = iterator.next();
       let timer: NodeJS.Timeout | undefined;
+      let waiting = true;
       const timeout = new Promise<'stall'>((resolve) => {
-        timer = setTimeout(() => resolve('stall'), stallMs);
+        const arm = (): void => {
+          if (waiting) timer = setTimeout(() => resolve('stall'), stallMs);
+        };
+        if (started) arm();
+        else options.started?.then(arm, () => undefined);
       });
       let result: IteratorResult<T> | 'stall';
       try {
         result = await Promise.race([next, timeout]);
       } finally {
+        waiting = false;
         clearTimeout(timer);
       }
       if (result === 'stall') {
@@ -41,6 +63,7 @@ export async function* withStallTimeout<T>(input: AsyncIterable<T>, stallMs: num
         throw new ArrowSusError('SOURCE_TIMEOUT', `download: no data for ${stallMs} ms (transfer stalled; resuming)`, { details: { stallMs } });
       }
       if (result.done === true) return;
+      started = true;
       yield result.value;
     }
   } finally {

@@ -124,6 +124,7 @@ export class FtpSource implements Source {
     const what = `ftp: RETR ${remote}${offset > 0 ? ` from byte ${offset}` : ''}`;
     throwIfAborted(signal);
     const lease = await this.#acquire(what, signal);
+    options.onStart?.();
     const sink = new PassThrough({ highWaterMark: HIGH_WATER_MARK });
     let finished = false;
     let failure: unknown;

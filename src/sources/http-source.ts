@@ -101,6 +101,7 @@ export class HttpSource implements Source {
     const href = this.#href(normalizePath(path));
     const what = `http: GET ${href}${offset > 0 ? ` from byte ${offset}` : ''}`;
     throwIfAborted(options.signal);
+    options.onStart?.();
     // fetch's signal also governs the body: link the caller's signal for the whole transfer.
     const link = new AbortController();
     const onAbort = (): void => link.abort(options.signal?.reason);

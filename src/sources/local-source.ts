@@ -80,6 +80,7 @@ export class LocalSource implements Source {
     throwIfAborted(options.signal);
     const normal = normalizePath(path);
     const file = this.#local(normal);
+    options.onStart?.();
     const stream = createReadStream(file, {
       start: options.offset ?? 0,
       highWaterMark: 256 * 1024,

@@ -26,6 +26,12 @@ export interface SourceDownloadOptions {
   readonly offset?: number;
   /** Cancels the transfer; the iterator then throws `ABORTED`. */
   readonly signal?: AbortSignal;
+  /**
+   * Called once the transfer really starts, after any wait for a free connection. The download
+   * manager starts its stall clock here, so time spent queueing behind a server's connection
+   * limit is never taken for a stalled transfer.
+   */
+  readonly onStart?: () => void;
 }
 
 /** Options of {@link Source.list} and {@link Source.stat}. */

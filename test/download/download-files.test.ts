@@ -151,6 +151,12 @@ describe('downloadFiles', () => {
     const again = await downloadFiles(source, fresh, dest);
     expect(again.present).toHaveLength(listing.length);
     expect(again.republished).toEqual([]);
+    // Same size, time moved by seconds (LIST minutes vs MDTM seconds): still the same file.
+    const nudged = fresh.map((file) => ({ ...file, modifiedAt: new Date((file.modifiedAt?.getTime() ?? 0) + 30_000) }));
+    expect((await downloadFiles(source, nudged, dest)).present).toHaveLength(listing.length);
+    // Same size, a new day: republished.
+    const redated = fresh.map((file, i) => (i === 1 ? { ...file, modifiedAt: new Date((file.modifiedAt?.getTime() ?? 0) + 86_400_000) } : file));
+    expect((await downloadFiles(source, redated, dest)).republished).toEqual([fresh[1]?.path]);
   });
 
   it('rejects a damaged DBC (CRC) and takes the good copy from the next source in a chain', async () => {
@@ -201,6 +207,13 @@ describe('downloadFiles', () => {
       code = ArrowSusError.is(error) ? error.code : String(error);
     }
     expect(code).toBe('INVALID_ARGUMENT');
+    let folderCode = 'no error';
+    try {
+      await downloadFiles(new LocalSource({ root }), [{ path: '/dissemin/publicos', size: 0, isDirectory: true } as RemoteFile], dest);
+    } catch (error) {
+      folderCode = ArrowSusError.is(error) ? error.code : String(error);
+    }
+    expect(folderCode).toBe('INVALID_ARGUMENT');
     const report = await downloadFiles(new LocalSource({ root }), listing, dest, { layout: 'tree' });
     expect(report.fetched.map((file) => file.file)).toEqual(listing.map((file) => join(dest, ...file.path.split('/').filter(Boolean))));
   });

@@ -98,6 +98,16 @@ describeFtp(`fault injection over a real FTP server${ftpServerUnavailable === un
     expectExact(report);
   });
 
+  it('does not take time queued behind busy connections for a stalled transfer', async () => {
+    proxy.faults.throttle = 40_000; // each file takes well over the stall timeout
+    const retries: string[] = [];
+    const batch = listing.slice(0, 3);
+    const report = await downloadFiles(open(1), batch, dest, { ...fast, stallTimeoutMs: 300, concurrency: 3, onRetry: (event) => retries.push(event.code) });
+    expect(retries).toEqual([]);
+    expect(report.fetched).toHaveLength(3);
+    expectExact(report);
+  });
+
   it('reports a file truncated on the server as DOWNLOAD_SIZE_MISMATCH and keeps no short file', async () => {
     const victim = listing[1] as RemoteFile;
     const original = readFileSync(local(victim.path));

@@ -49,6 +49,8 @@ interface DataPair {
   kind: 'unknown' | 'retr' | 'list';
   forwarded: number;
   fault: 'none' | 'drop' | 'stall' | undefined;
+  /** Settles when throttled bytes already received have all been passed on. */
+  flushed: Promise<void>;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
         listener.close();
         servers.delete(listener);
         // The command may have been read before this accept ran: take its label if so.
-        const pair: DataPair = { kind: kinds.shift() ?? 'unknown', forwarded: 0, fault: undefined };
+        const pair: DataPair = { kind: kinds.shift() ?? 'unknown', forwarded: 0, fault: undefined, flushed: Promise.resolve() };
         if (pair.kind === 'unknown') pending.push(pair);
         const upstream = track(connect(serverPort, target.host));
         let counted = false;
@@ -92,7 +94,7 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
         };
         upstream.on('close', () => {
           finish();
-          if (pair.fault !== 'stall') client.end();
+          if (pair.fault !== 'stall') void pair.flushed.then(() => client.end());
         });
         client.on('close', () => {
           finish();
@@ -120,11 +122,28 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
           if (room <= 0) return;
           const part = chunk.byteLength > room ? chunk.subarray(0, room) : chunk;
           pair.forwarded += part.byteLength;
-          if (faults.throttle !== undefined && faults.throttle > 0) {
+          const rate = faults.throttle ?? 0;
+          if (rate > 0) {
+            // Trickle: slices of a tenth of a second's worth, so data keeps flowing steadily.
             upstream.pause();
-            setTimeout(() => upstream.resume(), (part.byteLength / faults.throttle) * 1000);
+            const slice = Math.max(1, Math.floor(rate / 10));
+            pair.flushed = new Promise((done) => {
+              let at = 0;
+              const step = (): void => {
+                if (client.destroyed) return done();
+                client.write(part.subarray(at, at + slice));
+                at += slice;
+                if (at < part.byteLength) setTimeout(step, 100);
+                else {
+                  done();
+                  upstream.resume();
+                }
+              };
+              step();
+            });
+          } else {
+            client.write(part);
           }
-          client.write(part);
           if (part.byteLength < chunk.byteLength || pair.forwarded >= limit) {
             if (pair.fault === 'drop') {
               stats.dropped += 1;
