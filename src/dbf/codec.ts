@@ -13,7 +13,14 @@ import { ArrowSusError } from '../errors.js';
 /** Text encodings understood by the DBF reader and writer. */
 export type DbfEncoding = 'latin1' | 'cp850' | 'cp1252' | 'utf8';
 
-/** The supported encodings, in documentation order. */
+/**
+ * The supported encodings, in documentation order.
+ *
+ * @example
+ * ```ts
+ * DBF_ENCODINGS.includes('cp850'); // true
+ * ```
+ */
 export const DBF_ENCODINGS: readonly DbfEncoding[] = ['latin1', 'cp850', 'cp1252', 'utf8'];
 
 /**

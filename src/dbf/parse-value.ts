@@ -6,7 +6,15 @@
  * @module
  */
 
-/** Outcome of the last parse (plain numbers, not an enum: read on every cell). */
+/**
+ * Outcome of the last parse (plain numbers, not an enum: read on every cell).
+ *
+ * @example
+ * ```ts
+ * parseDbfNumber(bytes, s, e);
+ * if (parseState.status === ParseStatus.Invalid) unparsable++;
+ * ```
+ */
 export const ParseStatus = {
   Ok: 0,
   /** Only blanks/NULs (or zeros for dates): a null, not an error. */
@@ -19,6 +27,12 @@ export const ParseStatus = {
  * Status of the last parse, and whether it needed the long path (more than 15 significant
  * digits, where `number` cannot hold every integer exactly). Module state rather than a returned
  * object: the parsers run once per cell and must not allocate.
+ *
+ * @example
+ * ```ts
+ * const value = parseDbfNumber(bytes, s, e);
+ * if (parseState.status === ParseStatus.Ok && parseState.long) exact = BigInt(lastNumberText(bytes));
+ * ```
  */
 export const parseState = { status: 0 as number, long: false, start: 0, end: 0 };
 

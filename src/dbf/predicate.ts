@@ -197,7 +197,14 @@ function formatName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name.toUpperCase()) ? name : `"${name.replaceAll('"', '""')}"`;
 }
 
-/** Reserved words of the predicate syntax (a column named like one must be double-quoted). */
+/**
+ * Reserved words of the predicate syntax (a column named like one must be double-quoted).
+ *
+ * @example
+ * ```ts
+ * KEYWORDS.has('BETWEEN'); // true: write "BETWEEN" = 1 for a column of that name
+ * ```
+ */
 export const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'IN', 'BETWEEN', 'LIKE', 'IS', 'NULL', 'TRUE', 'FALSE']);
 
 /**

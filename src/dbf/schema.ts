@@ -39,7 +39,14 @@ export interface DbfColumnPlan {
   readonly arrowField: Field;
 }
 
-/** Name of the column added by `includeDeleted`. */
+/**
+ * Name of the column added by `includeDeleted`.
+ *
+ * @example
+ * ```ts
+ * batch.getChild(DELETED_COLUMN)?.get(0); // true when the first row is flagged deleted
+ * ```
+ */
 export const DELETED_COLUMN = '_deleted';
 
 /**

@@ -1,0 +1,209 @@
+/**
+ * Number columns: DBF `N`/`F` ASCII digits → Arrow Int32, Int64, Float64 or Decimal128. The
+ * common shapes are parsed inline; everything else goes through the shared general parser, so a
+ * value is null (and counted unparsable) under exactly the same rules everywhere.
+ *
+ * @module
+ */
+import { Decimal, Float64, Int32, Int64, makeData } from 'apache-arrow';
+import { Nulls, type DecodedColumn, type RecordBlock } from './column-block.js';
+import { ParseStatus, lastNumberText, parseDbfNumber, parseState } from './parse-value.js';
+
+/**
+ * Int32 column (N up to 9 digits): an inline loop for plain digits, the general parser otherwise; non-integers are unparsable.
+ *
+ * @example
+ * ```ts
+ * const { data, unparsable } = decodeInt32(block, field.offset, field.length);
+ * ```
+ */
+export function decodeInt32(block: RecordBlock, offset: number, length: number): DecodedColumn {
+  const { bytes, stride, rows } = block;
+  const values = new Int32Array(rows);
+  const nulls = new Nulls(rows);
+  let unparsable = 0;
+  let start = block.base + offset;
+  for (let r = 0; r < rows; r++, start += stride) {
+    const end = start + length;
+    // Fast path: optional leading blanks, optional minus, digits to the end of the field.
+    let i = start;
+    while (i < end && bytes[i] === 0x20) i++;
+    let negative = false;
+    if (i < end && bytes[i] === 0x2d) {
+      negative = true;
+      i++;
+    }
+    let value = 0;
+    const digitsFrom = i;
+    for (; i < end; i++) {
+      const d = (bytes[i] as number) - 0x30;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    if (i === end && i > digitsFrom) {
+      values[r] = negative ? -value : value;
+      continue;
+    }
+    // Anything else (blank, trailing blanks, a decimal point, garbage) takes the general parser.
+    const parsed = parseDbfNumber(bytes, start, end);
+    if (parseState.status === ParseStatus.Ok && Number.isInteger(parsed) && parsed >= -2147483648 && parsed <= 2147483647) {
+      values[r] = parsed;
+    } else {
+      if (parseState.status !== ParseStatus.Blank) unparsable++;
+      nulls.set(r);
+    }
+  }
+  return { data: makeData({ type: new Int32(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+}
+
+/**
+ * Int64 column (N of 10–18 digits), exact through BigInt beyond 15 significant digits.
+ *
+ * @example
+ * ```ts
+ * const { data, unparsable } = decodeInt64(block, field.offset, field.length);
+ * ```
+ */
+export function decodeInt64(block: RecordBlock, offset: number, length: number): DecodedColumn {
+  const { bytes, stride, rows } = block;
+  const values = new BigInt64Array(rows);
+  // Written as two 32-bit words (little-endian, as on every platform Node runs on): creating a
+  // BigInt per cell costs more than the whole parse.
+  const words = new Int32Array(values.buffer);
+  const nulls = new Nulls(rows);
+  let unparsable = 0;
+  let start = block.base + offset;
+  for (let r = 0; r < rows; r++, start += stride) {
+    const fast = parseSimpleDecimal(bytes, start, start + length);
+    if (fast === fast && Number.isInteger(fast)) {
+      words[2 * r] = fast >>> 0;
+      words[2 * r + 1] = Math.floor(fast / 4294967296);
+      continue;
+    }
+    const parsed = parseDbfNumber(bytes, start, start + length);
+    if (parseState.status !== ParseStatus.Ok || !Number.isInteger(parsed)) {
+      if (parseState.status !== ParseStatus.Blank) unparsable++;
+      nulls.set(r);
+    } else if (parseState.long) {
+      const text = lastNumberText(bytes);
+      const whole = /^[+-]?\d+(\.0*)?$/.test(text) ? BigInt(text.replace(/\.0*$/, '')) : undefined;
+      if (whole === undefined || whole > 9223372036854775807n || whole < -9223372036854775808n) {
+        unparsable++;
+        nulls.set(r);
+      } else {
+        values[r] = whole;
+      }
+    } else {
+      words[2 * r] = parsed >>> 0;
+      words[2 * r + 1] = Math.floor(parsed / 4294967296);
+    }
+  }
+  return { data: makeData({ type: new Int64(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The common shape of DataSUS numbers, parsed inline: leading blanks, optional minus, digits, an
+ * optional `.` and digits, nothing after. At most 15 digits, so `mantissa / 10^scale` is one
+ * correctly rounded division (equal to `parseFloat`). Returns NaN for anything else, which then
+ * takes the general parser (blanks, trailing blanks, commas, exponents, garbage, long numbers).
+ */
+function parseSimpleDecimal(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  while (i < end && bytes[i] === 0x20) i++;
+  let negative = false;
+  if (i < end && bytes[i] === 0x2d) {
+    negative = true;
+    i++;
+  }
+  const from = i;
+  let mantissa = 0;
+  let scale = -1;
+  for (; i < end; i++) {
+    const c = bytes[i] as number;
+    const d = c - 0x30;
+    if (d >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      if (scale >= 0) scale++;
+    } else if (c === 0x2e && scale < 0) {
+      scale = 0;
+    } else {
+      return NaN;
+    }
+  }
+  const digits = end - from - (scale >= 0 ? 1 : 0);
+  if (digits < 1 || digits > 15) return NaN;
+  const value = scale > 0 ? mantissa / (POW10[scale] as number) : mantissa;
+  return negative ? -value : value;
+}
+
+/**
+ * Float64 column (N/F with decimals, or integers on request).
+ *
+ * @example
+ * ```ts
+ * const { data, unparsable } = decodeFloat64(block, field.offset, field.length);
+ * ```
+ */
+export function decodeFloat64(block: RecordBlock, offset: number, length: number): DecodedColumn {
+  const { bytes, stride, rows } = block;
+  const values = new Float64Array(rows);
+  const nulls = new Nulls(rows);
+  let unparsable = 0;
+  let start = block.base + offset;
+  for (let r = 0; r < rows; r++, start += stride) {
+    const fast = parseSimpleDecimal(bytes, start, start + length);
+    if (fast === fast) {
+      values[r] = fast;
+      continue;
+    }
+    const parsed = parseDbfNumber(bytes, start, start + length);
+    if (parseState.status === ParseStatus.Ok) {
+      values[r] = parsed;
+    } else {
+      if (parseState.status !== ParseStatus.Blank) unparsable++;
+      nulls.set(r);
+    }
+  }
+  return { data: makeData({ type: new Float64(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+}
+
+/**
+ * Decimal128 column with the field's scale: exact digits, more fraction digits than the scale are unparsable.
+ *
+ * @example
+ * ```ts
+ * const { data, unparsable } = decodeDecimal(block, field.offset, field.length, field.decimals);
+ * ```
+ */
+export function decodeDecimal(block: RecordBlock, offset: number, length: number, scale: number): DecodedColumn {
+  const { bytes, stride, rows } = block;
+  const words = new Uint32Array(rows * 4);
+  const nulls = new Nulls(rows);
+  let unparsable = 0;
+  let start = block.base + offset;
+  const mask = (1n << 32n) - 1n;
+  for (let r = 0; r < rows; r++, start += stride) {
+    parseDbfNumber(bytes, start, start + length);
+    const match = parseState.status === ParseStatus.Ok ? /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(lastNumberText(bytes)) : null;
+    const fraction = match?.[3] ?? '';
+    // Exact digits only: an exponent, or more fraction digits than the declared scale (other than
+    // trailing zeros), cannot be represented without rounding, so it counts as unparsable.
+    if (match === null || fraction.replace(/0+$/, '').length > scale) {
+      if (parseState.status !== ParseStatus.Blank) unparsable++;
+      nulls.set(r);
+      continue;
+    }
+    let unscaled = BigInt(`${match[2] ?? ''}${fraction.padEnd(scale, '0').slice(0, scale)}` || '0');
+    if (match[1] === '-') unscaled = -unscaled;
+    let twos = BigInt.asUintN(128, unscaled);
+    for (let k = 0; k < 4; k++) {
+      words[4 * r + k] = Number(twos & mask);
+      twos >>= 32n;
+    }
+  }
+  const type = new Decimal(scale, Math.min(38, length), 128);
+  return { data: makeData({ type, length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: words }), unparsable };
+}
+

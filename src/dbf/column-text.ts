@@ -1,0 +1,145 @@
+/**
+ * Text columns: DBF `C` bytes → Arrow Utf8, transcoded byte by byte without creating JS strings
+ * (ASCII copied, high bytes through the codec's table of UTF-8 sequences).
+ *
+ * @module
+ */
+import { Utf8, makeData } from 'apache-arrow';
+import type { DbfCodec } from './codec.js';
+import { Nulls, type DecodedColumn, type RecordBlock } from './column-block.js';
+
+/**
+ * Decodes a single-byte code page text column (trailing blanks/NULs trimmed, all-blank → null).
+ *
+ * @example
+ * ```ts
+ * const { data } = decodeText(block, field.offset, field.length, dbfCodec('cp850'));
+ * ```
+ */
+export function decodeText(block: RecordBlock, offset: number, length: number, codec: DbfCodec): DecodedColumn {
+  const { bytes, stride, rows } = block;
+  const offsets = new Int32Array(rows + 1);
+  // ASCII output never exceeds the input, so the only capacity check is where a high byte expands
+  // (extra bytes so far + the worst case of one more byte): no per-cell check on the hot path.
+  const base = rows * length;
+  let capacity = base + 64;
+  let extra = 0;
+  let out = new Uint8Array(capacity);
+  let pos = 0;
+  const nulls = new Nulls(rows);
+  const { seq, seqLength } = codec;
+  let start = block.base + offset;
+  for (let r = 0; r < rows; r++, start += stride) {
+    let end = start + length;
+    // Trailing blanks (and the NUL padding some writers use) are not part of the value.
+    while (end > start) {
+      const b = bytes[end - 1] as number;
+      if (b !== 0x20 && b !== 0x00) break;
+      end--;
+    }
+    if (end === start) nulls.set(r);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] as number;
+      if (b < 0x80) {
+        out[pos++] = b;
+      } else {
+        const n = seqLength[b] as number;
+        extra += n - 1;
+        if (base + extra + 4 > capacity) {
+          capacity = Math.max(capacity * 2, base + extra + 64);
+          const grown = new Uint8Array(capacity);
+          grown.set(out.subarray(0, pos));
+          out = grown;
+        }
+        const q = b << 2;
+        out[pos++] = seq[q] as number;
+        if (n > 1) out[pos++] = seq[q + 1] as number;
+        if (n > 2) out[pos++] = seq[q + 2] as number;
+      }
+    }
+    offsets[r + 1] = pos;
+  }
+  const data = makeData({ type: new Utf8(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: offsets, data: out.subarray(0, pos) });
+  return { data, unparsable: 0 };
+}
+
+/**
+ * UTF-8 text: copied when valid; each byte of an invalid sequence becomes U+FFFD (EF BF BD).
+ *
+ * @example
+ * ```ts
+ * const { data } = decodeUtf8Text(block, field.offset, field.length);
+ * ```
+ */
+export function decodeUtf8Text(block: RecordBlock, offset: number, length: number): DecodedColumn {
+  const { bytes, stride, rows } = block;
+  const offsets = new Int32Array(rows + 1);
+  let capacity = Math.max(16, rows * length);
+  let out = new Uint8Array(capacity);
+  let pos = 0;
+  const nulls = new Nulls(rows);
+  let start = block.base + offset;
+  for (let r = 0; r < rows; r++, start += stride) {
+    let end = start + length;
+    while (end > start) {
+      const b = bytes[end - 1] as number;
+      if (b !== 0x20 && b !== 0x00) break;
+      end--;
+    }
+    if (end === start) {
+      nulls.set(r);
+      offsets[r + 1] = pos;
+      continue;
+    }
+    if (pos + (end - start) * 3 > capacity) {
+      capacity = Math.max(capacity * 2, pos + (end - start) * 3);
+      const grown = new Uint8Array(capacity);
+      grown.set(out.subarray(0, pos));
+      out = grown;
+    }
+    let i = start;
+    while (i < end) {
+      const b = bytes[i] as number;
+      if (b < 0x80) {
+        out[pos++] = b;
+        i++;
+        continue;
+      }
+      const n = utf8SequenceLength(bytes, i, end);
+      if (n === 0) {
+        out[pos++] = 0xef;
+        out[pos++] = 0xbf;
+        out[pos++] = 0xbd;
+        i++;
+      } else {
+        for (let k = 0; k < n; k++) out[pos++] = bytes[i + k] as number;
+        i += n;
+      }
+    }
+    offsets[r + 1] = pos;
+  }
+  const data = makeData({ type: new Utf8(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: offsets, data: out.subarray(0, pos) });
+  return { data, unparsable: 0 };
+}
+
+/** Length of a well-formed UTF-8 sequence at `i` (no overlongs, surrogates or > U+10FFFF), else 0. */
+function utf8SequenceLength(bytes: Uint8Array, i: number, end: number): number {
+  const b = bytes[i] as number;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => {
+    const c = bytes[i + k];
+    return i + k < end && c !== undefined && c >= lo && c <= hi;
+  };
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const lo = b === 0xe0 ? 0xa0 : 0x80;
+    const hi = b === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const lo = b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
