@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandYear, parsePath } from '../../src/catalog/index.js';
 
@@ -117,6 +118,22 @@ describe('parsePath: rules that cut across systems', () => {
     for (const input of ['', '/', '.', '....', '/dissemin/publicos/', 'ñ/ü.dbc', '\u0000', 'x'.repeat(10_000)]) {
       expect(parsePath(input).dataset).toBeNull();
     }
+  });
+
+  it('never throws, and whatever it classifies has a consistent shape (seeded)', () => {
+    const segment = fc.constantFrom('dissemin', 'publicos', 'SIHSUS', '200801_', 'Dados', 'SINAN', 'DADOS', 'FINAIS', 'CNES', 'ST', 'x', '');
+    const name = fc.oneof(fc.string({ maxLength: 20 }), fc.stringMatching(/^[A-Z]{2,6}[0-9]{2,6}[a-d_0-9]{0,2}\.(dbc|DBC|dbf)$/));
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), name, (segments, file) => {
+        const parsed = parsePath([...segments, file].join('/'));
+        if (parsed.dataset !== null) {
+          expect(parsed.system).not.toBeNull();
+          expect(parsed.month === null || (parsed.month >= 1 && parsed.month <= 12)).toBe(true);
+          expect(parsed.year === null || (parsed.year >= 1970 && parsed.year <= 2099)).toBe(true);
+        }
+      }),
+      { seed: 1979, numRuns: 3000 },
+    );
   });
 });
 
