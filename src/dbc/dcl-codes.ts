@@ -91,6 +91,15 @@ export const LITERAL_TABLE: Uint16Array = buildTable(literalCodes, LITERAL_BITS)
 export const LENGTH_TABLE: Uint16Array = buildTable(lengthCodes, LENGTH_BITS);
 export const DISTANCE_TABLE: Uint16Array = buildTable(distanceCodes, DISTANCE_BITS);
 
+/**
+ * Length decoding in one read: indexed by the 7 bits after the match flag, each entry packs
+ * `base << 8 | extraBits << 4 | codeLength` (saves two dependent table reads per match).
+ */
+export const LENGTH_DECODE: Int32Array = Int32Array.from(LENGTH_TABLE, (entry) => {
+  const sym = entry >>> 4;
+  return (LENGTH_BASE[sym]! << 8) | (LENGTH_EXTRA[sym]! << 4) | (entry & 15);
+});
+
 /** Encoding tables: stream-order code bits and code length per symbol. */
 export const LITERAL_CODES: CodeSet = literalCodes;
 export const LENGTH_CODES: CodeSet = lengthCodes;

@@ -10,11 +10,12 @@
  */
 import { ArrowSusError, throwIfAborted } from '../errors.js';
 import { readByteSource, type ByteSource } from './byte-source.js';
-import { MAX_MATCH } from './dcl-codes.js';
-import { explodeRun, NEED_INPUT, OUTPUT_FULL, type ExplodeState } from './explode-core.js';
+import { explodeRun, NEED_INPUT, OUTPUT_FULL, OUTPUT_SLACK, type ExplodeState } from './explode-core.js';
 
 /** Largest dictionary (4 KB): the history a decoder must keep. */
 const WINDOW = 4096;
+/** Block size of the cache-resident ring {@link explodeWhole} decodes into. */
+const WHOLE_BLOCK = 1 << 16;
 /** Default size of the output chunks a streaming decoder hands out. */
 export const DEFAULT_CHUNK_SIZE = 65536;
 
@@ -37,8 +38,8 @@ function truncated(where: string): ArrowSusError {
   );
 }
 
-/** Validates the two DCL header bytes and returns a fresh decoder state writing into `out`. */
-export function startExplodeState(literalMode: number, dictBits: number, out: Uint8Array, outPos: number): ExplodeState {
+/** Validates the two DCL header bytes and returns a fresh decoder state writing into `out` (offset 0 of its buffer). */
+function startExplodeState(literalMode: number, dictBits: number, out: Uint8Array, outPos: number): ExplodeState {
   if (literalMode > 1 || dictBits < 4 || dictBits > 6) {
     throw new ArrowSusError(
       'DCL_INVALID_HEADER',
@@ -46,7 +47,8 @@ export function startExplodeState(literalMode: number, dictBits: number, out: Ui
       { details: { literalMode, dictBits } },
     );
   }
-  return { coded: literalMode === 1, dictBits, bitBuffer: 0, bitCount: 0, out, outPos, outStart: outPos, inPos: 0 };
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  return { coded: literalMode === 1, dictBits, bitBuffer: 0, bitCount: 0, out, view, outPos, outStart: outPos, inPos: 0 };
 }
 
 function checkChunkSize(size: number): number {
@@ -59,7 +61,7 @@ function checkChunkSize(size: number): number {
 /**
  * Streaming DCL decompressor with a push (input) / pull (output) interface, fully synchronous.
  *
- * Memory is bounded: a 4 KB history window plus one output chunk (`chunkSize` + 518 bytes of
+ * Memory is bounded: a 4 KB history window plus one output chunk (`chunkSize` + 526 bytes of
  * slack), plus whatever input chunk the caller pushed. Bad input never hangs: every call consumes
  * input or returns, and errors are `ArrowSusError`s (`DCL_INVALID_HEADER`, `DCL_DISTANCE_TOO_FAR`,
  * `DBC_TRUNCATED`). The format's codes are complete, so no bit pattern is an invalid code.
@@ -80,7 +82,6 @@ function checkChunkSize(size: number): number {
  */
 export class Exploder {
   readonly #limit: number;
-  readonly #out: Uint8Array;
   #state: ExplodeState | undefined;
   #input: Uint8Array = new Uint8Array(0);
   #emitStart = 0;
@@ -92,7 +93,6 @@ export class Exploder {
   constructor(options: ExploderOptions = {}) {
     const chunkSize = checkChunkSize(options.chunkSize ?? DEFAULT_CHUNK_SIZE);
     this.#limit = WINDOW + chunkSize;
-    this.#out = new Uint8Array(this.#limit + MAX_MATCH);
   }
 
   /** True once the end code has been decoded. */
@@ -136,7 +136,8 @@ export class Exploder {
   }
 
   /**
-   * Decodes until one output chunk is ready and returns it (a fresh copy the caller owns), or
+   * Decodes until one output chunk is ready and returns it (the caller owns it: the decoder never
+   * writes to it again; it is a view into a slightly larger buffer), or
    * returns `null` when more input is needed or everything has been handed out.
    *
    * @throws ArrowSusError `DBC_TRUNCATED` after {@link Exploder.finish} if the stream has no end code
@@ -148,7 +149,7 @@ export class Exploder {
         if (this.#finishing) throw truncated('inside its 2-byte header');
         return null;
       }
-      state = startExplodeState(this.#input[0]!, this.#input[1]!, this.#out, 0);
+      state = startExplodeState(this.#input[0]!, this.#input[1]!, new Uint8Array(this.#limit + OUTPUT_SLACK), 0);
       state.inPos = 2;
       this.#state = state;
     }
@@ -169,17 +170,26 @@ export class Exploder {
   }
 
   #emit(state: ExplodeState): Uint8Array {
-    const out = this.#out;
+    // Hand the filled buffer itself to the caller (as a view of the new bytes) and continue in a
+    // fresh buffer seeded with the last 4 KB of history: 4 KB copied per chunk instead of the
+    // whole chunk, and the caller owns what it receives.
+    const out = state.out;
     const o = state.outPos;
-    const chunk = out.slice(this.#emitStart, o);
+    const chunk = out.subarray(this.#emitStart, o);
     this.#bytesOut += chunk.length;
-    if (!this.#ended && o > WINDOW) {
-      out.copyWithin(0, o - WINDOW, o);
-      state.outPos = WINDOW;
+    if (this.#ended) {
+      this.#emitStart = o;
+      return chunk;
     }
-    this.#emitStart = state.outPos;
+    const next = new Uint8Array(this.#limit + OUTPUT_SLACK);
+    next.set(out.subarray(o - WINDOW, o));
+    state.out = next;
+    state.view = new DataView(next.buffer);
+    state.outPos = WINDOW;
+    this.#emitStart = WINDOW;
     return chunk;
   }
+
 }
 
 /**
@@ -233,20 +243,32 @@ export interface ExplodeWholeResult {
  */
 export function explodeWhole(input: Uint8Array, offset: number, prefix: Uint8Array, capacityHint: number): ExplodeWholeResult {
   if (input.length - offset < 2) throw truncated('inside its 2-byte header');
-  let out = new Uint8Array(Math.max(capacityHint, prefix.length) + 2 + MAX_MATCH);
-  out.set(prefix);
-  const state = startExplodeState(input[offset]!, input[offset + 1]!, out, prefix.length);
+  // Decode into a small ring that stays in the CPU cache and copy finished blocks out in bulk:
+  // measured 1.3–1.6× faster than decoding straight into the (page-faulting) result buffer.
+  const ring = new Uint8Array(WINDOW + WHOLE_BLOCK + OUTPUT_SLACK);
+  const limit = WINDOW + WHOLE_BLOCK;
+  const state = startExplodeState(input[offset]!, input[offset + 1]!, ring, 0);
   state.inPos = offset + 2;
+  let out = new Uint8Array(Math.max(capacityHint, prefix.length + 1));
+  out.set(prefix);
+  let length = prefix.length;
+  let emitStart = 0;
   for (;;) {
-    const status = explodeRun(state, input, input.length, out.length - MAX_MATCH);
+    const status = explodeRun(state, input, input.length, limit);
     if (status === NEED_INPUT) throw truncated('before its end code');
+    const o = state.outPos;
+    if (length + o - emitStart > out.length) {
+      const grown = new Uint8Array(Math.max(out.length * 2, length + o - emitStart));
+      grown.set(out.subarray(0, length));
+      out = grown;
+    }
+    out.set(ring.subarray(emitStart, o), length);
+    length += o - emitStart;
     if (status !== OUTPUT_FULL) break;
-    const grown = new Uint8Array(out.length * 2);
-    grown.set(out.subarray(0, state.outPos));
-    out = grown;
-    state.out = grown;
+    ring.copyWithin(0, o - WINDOW, o);
+    state.outPos = WINDOW;
+    emitStart = WINDOW;
   }
-  const length = state.outPos;
   const trailingBytes = input.length - state.inPos + (state.bitCount >> 3);
   // Hand back a view when the buffer fits snugly, a trimmed copy when most of it would be wasted.
   const output = length * 1.25 >= out.length ? out.subarray(0, length) : out.slice(0, length);
