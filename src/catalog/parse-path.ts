@@ -116,7 +116,8 @@ function parseName(path: string, name: string): ParsedPath {
  *
  * Upper-case UF codes; `BR` marks national files and `IG` files whose UF is unknown; `year` is the full
  * year (2-digit years: `70`–`99` → 19YY, `00`–`69` → 20YY); `part` is the split suffix (`a`–`d` or
- * `1`, `2` …); `extension` is lower-case.
+ * `1`, `2` …); `extension` is lower-case. A bare name carries no folder, so `preliminary` is false and
+ * `folder`/`role` are null for it.
  *
  * @example
  * ```ts

@@ -15,8 +15,8 @@
 import { concreteFolder, defaultPlaces, expectFor } from './expected-files.js';
 import { folderSegments } from './folder-index.js';
 import { parsePath } from './parse-path.js';
-import { normaliseRequest } from './request.js';
-import type { CatalogRequest, ListingEntry, MissingFile, ResolvedFile, Resolution, SupersededFile } from './types.js';
+import { normaliseRequest, yearBounds } from './request.js';
+import type { CatalogRequest, FolderRule, ListingEntry, MissingFile, ResolvedFile, Resolution, SupersededFile } from './types.js';
 import { isUf } from './ufs.js';
 import { DATASETS } from './catalog.js';
 
@@ -172,10 +172,18 @@ export function foldersFor(request: CatalogRequest): string[] {
     if (!out.includes(path)) out.push(path);
   };
   for (const dataset of normal.datasets) {
+    const places = normal.ufs ?? defaultPlaces(dataset);
+    // A folder whose names take none of the wanted places (DOIGN holds only IG files) need not be listed.
+    const takesPlace = (folder: FolderRule): boolean =>
+      places.some((p) =>
+        p === null ? folder.name.place.length === 0 : folder.name.place.includes(isUf(p) ? 'uf' : p === 'BR' ? 'br' : 'ig'),
+      );
     for (const folder of dataset.folders) {
-      if (folder.role !== 'primary' || (folder.preliminary && !normal.preliminary)) continue;
-      const from = folder.from === null ? null : Number(folder.from.slice(0, 4));
-      const to = folder.to === null ? null : Number(folder.to.slice(0, 4));
+      if (folder.role !== 'primary' || (folder.preliminary && !normal.preliminary) || !takesPlace(folder)) continue;
+      // A folder's own range, else the dataset's (PRELIM folders carry none).
+      const bounds = yearBounds(dataset);
+      const from = folder.from === null ? bounds.first : Number(folder.from.slice(0, 4));
+      const to = folder.to === null ? bounds.last : Number(folder.to.slice(0, 4));
       const years = normal.years?.filter((y) => (from === null || y >= from) && (to === null || y <= to));
       if (years !== undefined && years.length === 0) continue;
       if (!folder.path.includes('*')) {

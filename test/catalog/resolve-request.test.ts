@@ -169,5 +169,8 @@ describe('expectedFiles and foldersFor', () => {
     expect(foldersFor({ system: 'SINAN', group: 'DENG' })).toEqual([`${P}/SINAN/DADOS/FINAIS`, `${P}/SINAN/DADOS/PRELIM`]);
     expect(foldersFor({ system: 'SINAN', group: 'DENG', preliminary: false })).toEqual([`${P}/SINAN/DADOS/FINAIS`]);
     expect(foldersFor({ system: 'SIA', group: 'AC', year: [2002, 2003] })).toEqual([`${P}/SIASUS/APAC/2002`, `${P}/SIASUS/APAC/2003`]);
+    // The DOIGN folder holds only files of unknown UF: listed when IG is asked for.
+    expect(foldersFor({ system: 'SIM', group: 'DO', year: 1995 })).toEqual([`${P}/SIM/CID9/DORES`]);
+    expect(foldersFor({ system: 'SIM', group: 'DO', uf: ['IG'], year: 1995 })).toEqual([`${P}/SIM/CID9/DOIGN`]);
   });
 });
