@@ -71,12 +71,13 @@ async function writeAll(handle: Awaited<ReturnType<typeof open>>, chunk: Uint8Ar
 }
 
 /** One transfer attempt from `source`, counting received bytes in `attempt`. Throws typed errors. */
-async function transfer(context: FetchContext, source: Source, file: RemoteFile, partPath: string, attempt: { received: number; reached: number; highWater: number }): Promise<void> {
+async function transfer(context: FetchContext, source: Source, file: RemoteFile, partPath: string, attempt: { received: number; reached: number; highWater: number; offset: number }): Promise<void> {
   let offset = await sizeOf(partPath);
   if (offset > file.size) {
     await rm(partPath, { force: true });
     offset = 0;
   }
+  attempt.offset = offset;
   if (offset === file.size && file.size > 0) return; // complete from an earlier attempt: verify it
   const controller = new AbortController();
   const outer = context.options.signal;
@@ -159,7 +160,7 @@ export async function fetchFile(context: FetchContext, file: RemoteFile, finalPa
     let highWater = 0; // furthest byte reached on this source, across attempts
     for (;;) {
       throwIfAborted(options.signal);
-      const attempt = { received: 0, reached: 0, highWater };
+      const attempt = { received: 0, reached: 0, highWater, offset: 0 };
       try {
         await transfer(context, source, file, partPath, attempt);
         const sha256 = await sha256File(partPath, options.signal === undefined ? {} : { signal: options.signal });
@@ -184,6 +185,14 @@ export async function fetchFile(context: FetchContext, file: RemoteFile, finalPa
           throw error;
         }
         if (error.code !== 'SOURCE_NOT_FOUND' || lastError === undefined) lastError = error;
+        if (error.code === 'SOURCE_NOT_FOUND' && attempt.offset > 0) {
+          // Some servers (IIS) answer a REST beyond the end of a shrunken file with 550: the
+          // file exists, our partial copy does not fit it. Start over rather than call it missing.
+          await rm(partPath, { force: true });
+          failures += 1;
+          if (failures > retries) break;
+          continue;
+        }
         if (error.code === 'SOURCE_NOT_FOUND') {
           notFound += 1;
           break;

@@ -13,5 +13,6 @@ export type { VerifyFile, VerifyOptions, VerifyResult } from './verify.js';
 export { readDownloadManifest, writeDownloadManifest, MANIFEST_NAME } from './manifest.js';
 export type { DownloadManifest, ManifestEntry } from './manifest.js';
 export { backoffDelay } from './backoff.js';
+export type { BackoffOptions } from './backoff.js';
 export { withStallTimeout } from './stall.js';
 export type { StallOptions } from './stall.js';

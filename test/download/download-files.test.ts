@@ -106,6 +106,16 @@ describe('downloadFiles', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('does not call a file missing when only a resumed request is refused (550 after REST)', async () => {
+    const file = listing.reduce((a, b) => (b.size > a.size ? b : a));
+    writeFileSync(local(file.path), readFileSync(local(file.path)).subarray(0, Math.floor(file.size / 2)));
+    const source = new ScriptedSource(new LocalSource({ root }), { notFoundWhenResuming: true });
+    const report = await downloadFiles(source, [file], dest, { ...fast, retries: 3 });
+    expect(report.missing).toEqual([]);
+    expect(report.failed.map((failed) => failed.code)).toEqual(['DOWNLOAD_SIZE_MISMATCH']);
+    expect(leftovers()).toEqual([]);
+  });
+
   it('writes to a .part file and renames only when complete and verified', async () => {
     const file = listing.reduce((a, b) => (b.size > a.size ? b : a));
     const final = join(dest, name(file.path));

@@ -16,6 +16,8 @@ export interface Script {
   fail?: { code: ErrorCode; times: number };
   /** On the next N downloads, deliver `bytes` bytes then go silent until aborted. */
   stall?: { bytes: number; times: number };
+  /** Answer resumed downloads (offset > 0) with SOURCE_NOT_FOUND, as IIS does for a REST past the end. */
+  notFoundWhenResuming?: boolean;
 }
 
 export class ScriptedSource implements Source {
@@ -53,6 +55,7 @@ export class ScriptedSource implements Source {
         await delay(1);
         throw new ArrowSusError(fail.code, `scripted ${fail.code}`);
       }
+      if (this.script.notFoundWhenResuming === true && (options.offset ?? 0) > 0) throw new ArrowSusError('SOURCE_NOT_FOUND', 'scripted 550 after REST');
       const stall = this.script.stall !== undefined && this.script.stall.times > 0 ? this.script.stall : undefined;
       if (stall !== undefined) stall.times -= 1;
       let sent = 0;
