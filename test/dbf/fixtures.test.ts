@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { parseDbfHeader } from '../../src/dbf/index.js';
+import { evaluatePredicate, parseDbfHeader, parsePredicate } from '../../src/dbf/index.js';
 import { describeShared, fixturePath, readManifest } from '../helpers/shared.js';
 import { expectCode, readAll, type Row } from './helpers.js';
 
@@ -182,6 +182,33 @@ describeShared('cross-check with dbfread', () => {
       });
       expect(examples).toEqual([]);
       expect(mismatches).toBe(0);
+    });
+  }
+});
+
+describeShared('raw-byte filters on real files equal filtering the decoded rows', () => {
+  const cases: [string, string][] = [
+    ['dbf/DORR2013.dbf', "SEXO = '1' AND IDADE >= '460'"],
+    ['dbf/DORR2013.dbf', "CAUSABAS LIKE 'I2%' OR CAUSABAS IN ('R99', 'X954') OR NOT LOCOCOR IN ('1', '3')"],
+    ['dbf/DORR2013.dbf', "DTOBITO BETWEEN '01012013' AND '31122013' AND CODMUNRES <> '140010'"],
+    ['dbf/RDRR0801.dbf', 'VAL_TOT > 500.5 AND DIAS_PERM <= 3'],
+    ['dbf/RDRR0801.dbf', "MUNIC_RES = '140010' AND (IDADE < 5 OR IDADE > 60) AND DIAG_SECUN IS NOT NULL"],
+    ['dbf/DIFTBR20.dbf', "DT_NOTIFIC >= '2020-03-01' AND NU_IDADE_N BETWEEN 4000 AND 4030 OR DT_OBITO IS NOT NULL"],
+    ['dbf/CADMUN.DBF', "UFCOD = '35' AND MUNNOMEX LIKE 'SAO %'"],
+  ];
+  for (const [path, where] of cases) {
+    it(`${path}: ${where}`, async () => {
+      const bytes = new Uint8Array(readFileSync(fixturePath(path)));
+      const header = parseDbfHeader(bytes);
+      const dateColumns = header.fields.filter((f) => f.type === 'D').map((f) => f.name);
+      const all = await readAll(bytes);
+      const predicate = parsePredicate(where);
+      const expected = all.rows.filter((row) => evaluatePredicate(predicate, row, { dateColumns }));
+      const filtered = await readAll(bytes, { where });
+      expect(filtered.rows.length).toBe(expected.length);
+      expect(filtered.rows).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(all.rows.length);
     });
   }
 });
