@@ -5,10 +5,11 @@
  *
  * @module
  */
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ArrowSusError, throwIfAborted } from '../../errors.js';
 import type { ListingEntry, Source } from '../../sources/index.js';
+import { fetchCached } from '../reference/fetch-cached.js';
 import { parseTerritorialArchive } from './territorial-base.js';
 import type { Territory } from './territory.js';
 
@@ -70,20 +71,6 @@ async function newestCached(cacheDir: string): Promise<string | undefined> {
   return undefined;
 }
 
-async function download(source: LoadTerritoryOptions['source'], path: string, target: string, signal: AbortSignal | undefined): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  const partial = `${target}.partial`;
-  const chunks: Uint8Array[] = [];
-  try {
-    for await (const chunk of source.download(path, signal === undefined ? {} : { signal })) chunks.push(chunk);
-    await writeFile(partial, Buffer.concat(chunks));
-    await rename(partial, target);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
-}
-
 /**
  * Loads the territorial base (newest, or `path`) through a source, caching the archive under
  * `cacheDir/territorio/tabelas/<year>/<name>`.
@@ -124,9 +111,6 @@ export async function loadTerritory(options: LoadTerritoryOptions): Promise<Terr
   if (chosen === undefined) {
     throw new ArrowSusError('SOURCE_NOT_FOUND', `brazil: no territorial base archive under ${options.path ?? TERRITORY_FOLDER} on ${source.url}`);
   }
-  const target = join(cacheDir, ...chosen.path.split('/').filter(Boolean));
-  const cachedSize = await stat(target).then((info) => info.size, () => -1);
-  if (cachedSize !== chosen.size) await download(source, chosen.path, target, signal);
-  const bytes = new Uint8Array(await readFile(target));
+  const bytes = await fetchCached({ source, path: chosen.path, cacheDir, size: chosen.size, ...(signal === undefined ? {} : { signal }) });
   return parseTerritorialArchive(bytes, { source: `${source.url.replace(/\/$/, '')}${chosen.path}`, ...(signal === undefined ? {} : { signal }) });
 }
