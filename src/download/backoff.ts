@@ -6,7 +6,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ArrowSusError } from '../errors.js';
 
-/** Options of {@link backoffDelay}. */
+/**
+ * Options of {@link backoffDelay}.
+ *
+ * @example
+ * ```ts
+ * const options: BackoffOptions = { baseMs: 250, maxMs: 10_000 };
+ * ```
+ */
 export interface BackoffOptions {
   /** Delay before the first retry, ms. Default 500. */
   readonly baseMs?: number;

@@ -18,7 +18,14 @@ import { withStallTimeout } from './stall.js';
 import type { DownloadOptions, RemoteFile } from './types.js';
 import { sha256File, type VerifyFile } from './verify.js';
 
-/** What a successful fetch produced. */
+/**
+ * What a successful fetch produced.
+ *
+ * @example
+ * ```ts
+ * const { sha256, crcOk } = await fetchFile(context, file, 'data/DOAC2022.dbc');
+ * ```
+ */
 export interface FetchOutcome {
   readonly bytes: number;
   readonly sha256: string;
@@ -26,7 +33,14 @@ export interface FetchOutcome {
   readonly source: string;
 }
 
-/** Everything {@link fetchFile} needs besides the file. */
+/**
+ * Everything {@link fetchFile} needs besides the file.
+ *
+ * @example
+ * ```ts
+ * const context: FetchContext = { source, options: {}, verify: defaultVerify, progress: () => undefined };
+ * ```
+ */
 export interface FetchContext {
   readonly source: Source;
   readonly options: DownloadOptions;
@@ -35,7 +49,14 @@ export interface FetchContext {
   readonly progress: (bytes: number, delta: number) => void;
 }
 
-/** Local name of the in-flight file for one remote version. */
+/**
+ * Local name of the in-flight file for one remote version.
+ *
+ * @example
+ * ```ts
+ * partPathFor('data/DOAC2022.dbc', { path: '/x/DOAC2022.dbc', size: 10 }); // 'data/DOAC2022.dbc.10-x.part'
+ * ```
+ */
 export function partPathFor(finalPath: string, file: RemoteFile): string {
   return `${finalPath}.${file.size}-${file.modifiedAt?.getTime() ?? 'x'}.part`;
 }

@@ -10,10 +10,24 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** File name of the manifest inside the destination folder. */
+/**
+ * File name of the manifest inside the destination folder.
+ *
+ * @example
+ * ```ts
+ * const path = join(destDir, MANIFEST_NAME); // destDir/.arrow-sus-downloads.json
+ * ```
+ */
 export const MANIFEST_NAME = '.arrow-sus-downloads.json';
 
-/** What the manifest remembers about one downloaded file. */
+/**
+ * What the manifest remembers about one downloaded file.
+ *
+ * @example
+ * ```ts
+ * const entry: ManifestEntry | undefined = (await readDownloadManifest('data')).files['DOAC2022.dbc'];
+ * ```
+ */
 export interface ManifestEntry {
   /** Path on the source, e.g. `/dissemin/publicos/SIM/CID10/DORES/DOAC2022.dbc`. */
   readonly remotePath: string;
@@ -31,7 +45,14 @@ export interface ManifestEntry {
   readonly fetchedAt: string;
 }
 
-/** The manifest: local file name (relative to the folder, `/`-separated) → entry. */
+/**
+ * The manifest: local file name (relative to the folder, `/`-separated) → entry.
+ *
+ * @example
+ * ```ts
+ * const manifest: DownloadManifest = await readDownloadManifest('data');
+ * ```
+ */
 export interface DownloadManifest {
   readonly version: 1;
   readonly files: Record<string, ManifestEntry>;

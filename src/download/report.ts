@@ -5,7 +5,14 @@
  */
 import type { DownloadReport } from './types.js';
 
-/** Options of {@link renderReport}. */
+/**
+ * Options of {@link renderReport}.
+ *
+ * @example
+ * ```ts
+ * renderReport(report, { format: 'json' });
+ * ```
+ */
 export interface RenderReportOptions {
   /** `table` (default) or `json` (pretty-printed, stable key order). */
   readonly format?: 'table' | 'json';

@@ -7,7 +7,14 @@
  */
 import { ArrowSusError } from '../errors.js';
 
-/** Options of {@link withStallTimeout}. */
+/**
+ * Options of {@link withStallTimeout}.
+ *
+ * @example
+ * ```ts
+ * withStallTimeout(chunks, 30_000, () => controller.abort(), { started });
+ * ```
+ */
 export interface StallOptions {
   /**
    * Resolves when the transfer really starts (e.g. after waiting for a pooled connection); the

@@ -6,7 +6,14 @@
  */
 import type { VerifyFile } from './verify.js';
 
-/** A file to fetch, as a listing describes it. */
+/**
+ * A file to fetch, as a listing describes it.
+ *
+ * @example
+ * ```ts
+ * const file: RemoteFile = { path: '/dissemin/publicos/SIM/CID10/DORES/DOAC2022.dbc', size: 123456 };
+ * ```
+ */
 export interface RemoteFile {
   /** Path on the source, e.g. `/dissemin/publicos/SIM/CID10/DORES/DOAC2022.dbc`. */
   readonly path: string;
@@ -16,7 +23,14 @@ export interface RemoteFile {
   readonly modifiedAt?: Date;
 }
 
-/** One progress event (emitted per received chunk). */
+/**
+ * One progress event (emitted per received chunk).
+ *
+ * @example
+ * ```ts
+ * await downloadFiles(source, files, 'data', { onProgress: (p: DownloadProgress) => console.error(p.file, p.bytes, p.total) });
+ * ```
+ */
 export interface DownloadProgress {
   /** Remote path of the file that progressed. */
   readonly file: string;
@@ -34,7 +48,14 @@ export interface DownloadProgress {
   readonly filesTotal: number;
 }
 
-/** Emitted before a retry. */
+/**
+ * Emitted before a retry.
+ *
+ * @example
+ * ```ts
+ * await downloadFiles(source, files, 'data', { onRetry: (e: RetryEvent) => console.error(`retry ${e.file} (${e.code}) in ${e.delayMs} ms`) });
+ * ```
+ */
 export interface RetryEvent {
   readonly file: string;
   /** Failed attempts without progress so far on the current source (1-based). */
@@ -49,7 +70,14 @@ export interface RetryEvent {
   readonly source: string;
 }
 
-/** Options of `downloadFiles`. */
+/**
+ * Options of `downloadFiles`.
+ *
+ * @example
+ * ```ts
+ * const options: DownloadOptions = { concurrency: 4, retries: 5, stallTimeoutMs: 30_000 };
+ * ```
+ */
 export interface DownloadOptions {
   /** Files transferred at the same time. Default 4 (keep ≤ the FTP source's connections). */
   readonly concurrency?: number;
@@ -75,7 +103,14 @@ export interface DownloadOptions {
   readonly random?: () => number;
 }
 
-/** A file fetched in this run. */
+/**
+ * A file fetched in this run.
+ *
+ * @example
+ * ```ts
+ * for (const file of report.fetched) console.log(file.path, file.sha256, file.crcOk);
+ * ```
+ */
 export interface FetchedFile {
   /** Remote path. */
   readonly path: string;
@@ -93,7 +128,14 @@ export interface FetchedFile {
   readonly durationMs: number;
 }
 
-/** A file that was already in `destDir` and passed verification. */
+/**
+ * A file that was already in `destDir` and passed verification.
+ *
+ * @example
+ * ```ts
+ * for (const file of report.present) console.log(`${file.path} already there`);
+ * ```
+ */
 export interface PresentFile {
   readonly path: string;
   readonly file: string;
@@ -102,7 +144,14 @@ export interface PresentFile {
   readonly crcOk: boolean | null;
 }
 
-/** A file that could not be fetched. */
+/**
+ * A file that could not be fetched.
+ *
+ * @example
+ * ```ts
+ * for (const file of report.failed) console.error(`${file.path}: ${file.code}`);
+ * ```
+ */
 export interface FailedFile {
   readonly path: string;
   /** Stable error code (e.g. `DOWNLOAD_SIZE_MISMATCH`, `SOURCE_TIMEOUT`, `DISK_FULL`). */
@@ -114,6 +163,12 @@ export interface FailedFile {
  * The completeness report of a `downloadFiles` run. Every requested path appears in exactly one
  * of `fetched`, `present`, `missing`, `failed`; `republished` lists the fetched paths whose
  * remote size or time changed since the previous download recorded in the manifest.
+ *
+ * @example
+ * ```ts
+ * const report: DownloadReport = await downloadFiles(source, files, 'data');
+ * if (report.failed.length > 0) process.exitCode = 1;
+ * ```
  */
 export interface DownloadReport {
   /** Number of files requested. */

@@ -13,13 +13,27 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { decompressDbc, type DbcResult } from '../dbc/index.js';
 
-/** Outcome of a content check. */
+/**
+ * Outcome of a content check.
+ *
+ * @example
+ * ```ts
+ * const { crcOk }: VerifyResult = await verifyDbcFile(path, tempFile, {});
+ * ```
+ */
 export interface VerifyResult {
   /** true: the embedded CRC-32 matched; null: the file kind has no embedded checksum. */
   readonly crcOk: boolean | null;
 }
 
-/** Options passed to a {@link VerifyFile} hook. */
+/**
+ * Options passed to a {@link VerifyFile} hook.
+ *
+ * @example
+ * ```ts
+ * await sha256File('data/DOAC2022.dbc', { signal: AbortSignal.timeout(60_000) });
+ * ```
+ */
 export interface VerifyOptions {
   readonly signal?: AbortSignal;
 }
@@ -28,6 +42,12 @@ export interface VerifyOptions {
  * A content check run on the complete temporary file before it gets its final name. Throw an
  * `ArrowSusError` (any code) to reject the bytes: the download manager then retries the file
  * and finally reports it as `DOWNLOAD_INTEGRITY_FAILED` (the check's own code in `details.reason`).
+ *
+ * @example
+ * ```ts
+ * const sizeOnly: VerifyFile = async () => ({ crcOk: null });
+ * await downloadFiles(source, files, 'data', { verify: sizeOnly });
+ * ```
  */
 export type VerifyFile = (remotePath: string, tempFile: string, options: VerifyOptions) => Promise<VerifyResult>;
 

@@ -11,7 +11,14 @@
 import { ArrowSusError, type ErrorCode } from '../errors.js';
 import type { ListingEntry, Source, SourceDownloadOptions, SourceListOptions } from './source.js';
 
-/** Errors after which the next source in a chain is tried. */
+/**
+ * Errors after which the next source in a chain is tried.
+ *
+ * @example
+ * ```ts
+ * FALLBACK_CODES.has('SOURCE_BUSY'); // true
+ * ```
+ */
 export const FALLBACK_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'SOURCE_CONNECTION_FAILED',
   'SOURCE_BUSY',

@@ -12,7 +12,14 @@
 import type { Client } from 'basic-ftp';
 import { ArrowSusError, throwIfAborted } from '../errors.js';
 
-/** One borrowed connection. Give it back with {@link FtpPool.release}. */
+/**
+ * One borrowed connection. Give it back with {@link FtpPool.release}.
+ *
+ * @example
+ * ```ts
+ * const lease: FtpLease = await pool.acquire();
+ * ```
+ */
 export interface FtpLease {
   readonly client: Client;
 }
@@ -22,7 +29,14 @@ interface Idle {
   readonly since: number;
 }
 
-/** Options of {@link FtpPool}. */
+/**
+ * Options of {@link FtpPool}.
+ *
+ * @example
+ * ```ts
+ * const pool = new FtpPool({ size: 4, connect: openClient, idleCheckMs: 10_000 });
+ * ```
+ */
 export interface FtpPoolOptions {
   /** Upper bound of open connections. */
   readonly size: number;

@@ -13,7 +13,14 @@ import { DATASUS_TIME_ZONE } from './server-time.js';
 import { toSourceError } from './source-errors.js';
 import { baseName, normalizePath, parentPath, type ListingEntry, type Source, type SourceDownloadOptions, type SourceListOptions } from './source.js';
 
-/** Options of {@link FtpSource}. */
+/**
+ * Options of {@link FtpSource}.
+ *
+ * @example
+ * ```ts
+ * new FtpSource({ host: 'ftp.datasus.gov.br', connections: 2, timeoutMs: 60_000 });
+ * ```
+ */
 export interface FtpSourceOptions {
   /** Host name or address. */
   readonly host: string;

@@ -10,7 +10,14 @@ import { parseAutoindexHtml, parseJsonIndex, type IndexEntry } from './http-inde
 import { toSourceError } from './source-errors.js';
 import { joinPath, normalizePath, type ListingEntry, type Source, type SourceDownloadOptions, type SourceListOptions } from './source.js';
 
-/** Options of {@link HttpSource}. */
+/**
+ * Options of {@link HttpSource}.
+ *
+ * @example
+ * ```ts
+ * new HttpSource({ url: 'https://mirror.example.org/datasus', timeZone: 'UTC' });
+ * ```
+ */
 export interface HttpSourceOptions {
   /** URL of the mirror's root, under which `/dissemin/publicos/…` lives. */
   readonly url: string;

@@ -7,7 +7,14 @@
 import { throwIfAborted } from '../errors.js';
 import { normalizePath, type ListingEntry, type Source } from './source.js';
 
-/** Options of {@link listFolder}. */
+/**
+ * Options of {@link listFolder}.
+ *
+ * @example
+ * ```ts
+ * await listFolder(source, '/dissemin/publicos/CNES/200508_/Dados', { recursive: true });
+ * ```
+ */
 export interface ListFolderOptions {
   /** Also list sub-folders, depth first. Default false. */
   readonly recursive?: boolean;

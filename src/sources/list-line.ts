@@ -12,7 +12,14 @@
  */
 import { DATASUS_TIME_ZONE, expandYear, zonedTimeToDate } from './server-time.js';
 
-/** One parsed listing line: a name relative to the listed folder. */
+/**
+ * One parsed listing line: a name relative to the listed folder.
+ *
+ * @example
+ * ```ts
+ * const line: ListLine | undefined = parseDosListLine('04-30-26  10:15AM       123456 RDSP2301.dbc');
+ * ```
+ */
 export interface ListLine {
   /** File or folder name (may contain spaces). */
   readonly name: string;
@@ -24,7 +31,14 @@ export interface ListLine {
   readonly isDirectory: boolean;
 }
 
-/** Options of the listing parsers. */
+/**
+ * Options of the listing parsers.
+ *
+ * @example
+ * ```ts
+ * parseUnixListLine(line, { timeZone: 'UTC', now: new Date('2026-04-30T00:00:00Z') });
+ * ```
+ */
 export interface ParseListOptions {
   /**
    * IANA time zone of wall-clock times in `LIST` lines. Default `America/Sao_Paulo` (the

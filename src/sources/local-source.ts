@@ -11,7 +11,14 @@ import { ArrowSusError, throwIfAborted } from '../errors.js';
 import { toSourceError } from './source-errors.js';
 import { joinPath, normalizePath, type ListingEntry, type Source, type SourceDownloadOptions, type SourceListOptions } from './source.js';
 
-/** Options of {@link LocalSource}. */
+/**
+ * Options of {@link LocalSource}.
+ *
+ * @example
+ * ```ts
+ * new LocalSource({ root: '/data/datasus' });
+ * ```
+ */
 export interface LocalSourceOptions {
   /** Directory under which `dissemin/publicos/…` lives. */
   readonly root: string;

@@ -12,13 +12,34 @@ import { HttpSource, type HttpSourceOptions } from './http-source.js';
 import { LocalSource } from './local-source.js';
 import type { Source } from './source.js';
 
-/** The DataSUS FTP server: the source used when nothing else is configured. */
+/**
+ * The DataSUS FTP server: the source used when nothing else is configured.
+ *
+ * @example
+ * ```ts
+ * openSource(DEFAULT_SOURCE_URL); // the DataSUS FTP server
+ * ```
+ */
 export const DEFAULT_SOURCE_URL = 'ftp://ftp.datasus.gov.br';
 
-/** Environment variable holding the default source URL(s). */
+/**
+ * Environment variable holding the default source URL(s).
+ *
+ * @example
+ * ```ts
+ * process.env[SOURCE_ENV_VAR] = 'file:///data/datasus';
+ * ```
+ */
 export const SOURCE_ENV_VAR = 'ARROW_SUS_SOURCE';
 
-/** Options of {@link openSource}, passed on to the source it builds. */
+/**
+ * Options of {@link openSource}, passed on to the source it builds.
+ *
+ * @example
+ * ```ts
+ * openSource('ftp://ftp.datasus.gov.br', { connections: 2, timeoutMs: 60_000 });
+ * ```
+ */
 export interface OpenSourceOptions {
   /** FTP connections (pool size). Default 4. */
   readonly connections?: number;

@@ -9,7 +9,14 @@
  * @module
  */
 
-/** Time zone of the DataSUS FTP server's listings. */
+/**
+ * Time zone of the DataSUS FTP server's listings.
+ *
+ * @example
+ * ```ts
+ * parseDosListLine(line, { timeZone: DATASUS_TIME_ZONE });
+ * ```
+ */
 export const DATASUS_TIME_ZONE = 'America/Sao_Paulo';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

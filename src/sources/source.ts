@@ -8,7 +8,14 @@
  * @module
  */
 
-/** One entry of a folder listing. */
+/**
+ * One entry of a folder listing.
+ *
+ * @example
+ * ```ts
+ * const files = (await source.list(folder)).filter((entry: ListingEntry) => !entry.isDirectory);
+ * ```
+ */
 export interface ListingEntry {
   /** Absolute path on the source, e.g. `/dissemin/publicos/SIM/CID10/DORES/DOAC2022.dbc`. */
   readonly path: string;
@@ -20,7 +27,14 @@ export interface ListingEntry {
   readonly isDirectory: boolean;
 }
 
-/** Options of {@link Source.download}. */
+/**
+ * Options of {@link Source.download}.
+ *
+ * @example
+ * ```ts
+ * source.download(path, { offset: 1024, signal: controller.signal });
+ * ```
+ */
 export interface SourceDownloadOptions {
   /** Byte offset to start at (FTP `REST`, HTTP `Range`): resumes a partial download. */
   readonly offset?: number;
@@ -34,7 +48,14 @@ export interface SourceDownloadOptions {
   readonly onStart?: () => void;
 }
 
-/** Options of {@link Source.list} and {@link Source.stat}. */
+/**
+ * Options of {@link Source.list} and {@link Source.stat}.
+ *
+ * @example
+ * ```ts
+ * await source.list('/dissemin/publicos/SIM', { signal: AbortSignal.timeout(30_000) });
+ * ```
+ */
 export interface SourceListOptions {
   /** Cancels the request. */
   readonly signal?: AbortSignal;
