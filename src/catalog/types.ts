@@ -184,7 +184,7 @@ export interface FolderRule {
 export interface Coverage {
   /** First period published (`YYYY` or `YYYY-MM`), null for static datasets. */
   readonly from: string | null;
-  /** Last period seen in the listings, null for static datasets. */
+  /** Last period seen in the listings, preliminary files included; null for static datasets. */
   readonly to: string | null;
   /** True when the series stopped: later periods will never appear. */
   readonly ended: boolean;

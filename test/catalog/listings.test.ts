@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
-import { diffListings, parsePath } from '../../src/catalog/index.js';
+import { DATASETS, diffListings, parsePath } from '../../src/catalog/index.js';
 import type { ListingEntry, ParsedPath } from '../../src/catalog/index.js';
 import { SHARED_DIR, describeShared } from '../helpers/shared.js';
 
@@ -162,5 +162,46 @@ describeShared('catalog over the real FTP listings', () => {
     expect(diff.added.length - diff.removed.length).toBe(newer.length - older.length);
     expect(diff.added.length + diff.changed.length + diff.unchanged).toBe(newer.length);
     expect(diff.changed.length).toBeGreaterThan(0);
+  });
+
+  it('states coverage (first and last period, UFs, national files) exactly as the three crawls show it', () => {
+    const paths = [
+      ...read('ftp-files-2025-02-13.tsv.gz').slice(1).map((l) => l.slice(0, l.indexOf('\t'))),
+      ...read('ftp-files-2026-04-30.tsv.gz').slice(1).map((l) => l.slice(0, l.indexOf('\t'))),
+      ...read('ftp-tree-2026-08-19.csv.gz').slice(1).map((l) => csvCells(l)[0] ?? ''),
+    ];
+    const seen = new Map<string, { ufs: Set<string>; national: boolean; first: number; last: number }>();
+    for (const path of paths) {
+      const p = parsePath(path);
+      if (p.dataset === null || p.role !== 'primary') continue;
+      const s = seen.get(p.dataset) ?? { ufs: new Set<string>(), national: false, first: Infinity, last: 0 };
+      seen.set(p.dataset, s);
+      if (p.uf === 'BR') s.national = true;
+      else if (p.uf !== null && p.uf !== 'IG') s.ufs.add(p.uf);
+      if (p.year !== null) {
+        const key = p.year * 100 + (p.month ?? 0);
+        s.first = Math.min(s.first, key);
+        s.last = Math.max(s.last, key);
+      }
+    }
+    const period = (key: number, monthly: boolean): string =>
+      monthly && key % 100 !== 0 ? `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}` : String(Math.floor(key / 100));
+    const differences: string[] = [];
+    for (const d of DATASETS) {
+      const s = seen.get(d.id);
+      if (s === undefined) {
+        differences.push(`${d.id}: no file in any crawl`);
+        continue;
+      }
+      if ([...s.ufs].sort().join() !== [...d.coverage.ufs].sort().join()) differences.push(`${d.id}: UFs`);
+      if (s.national !== d.coverage.national) differences.push(`${d.id}: national`);
+      if (s.last > 0) {
+        const monthly = d.granularity === 'monthly';
+        if (period(s.first, monthly) !== d.coverage.from) differences.push(`${d.id}: from ${d.coverage.from} vs ${period(s.first, monthly)}`);
+        if (period(s.last, monthly) !== d.coverage.to) differences.push(`${d.id}: to ${d.coverage.to} vs ${period(s.last, monthly)}`);
+      }
+    }
+    console.log(`[catalog] coverage of ${DATASETS.length} datasets checked against ${paths.length} crawled paths: ${differences.length} differences`);
+    expect(differences).toEqual([]);
   });
 });
