@@ -12,6 +12,7 @@ import { registerConvert } from './convert.js';
 import { registerDbc2dbf } from './dbc2dbf.js';
 import { registerDbf2dbc } from './dbf2dbc.js';
 import { registerInspect } from './inspect.js';
+import { registerValidate } from './validate.js';
 
 /** Registers one command on the program. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -25,4 +26,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerConvert,
   registerDbc2dbf,
   registerDbf2dbc,
+  registerValidate,
 ];
