@@ -7,8 +7,9 @@
 import type { Schema} from 'apache-arrow';
 import { RecordBatch, Struct, makeData, type Data } from 'apache-arrow';
 import { ArrowSusError } from '../errors.js';
-import { dbfCodec, type DbfCodec } from './codec.js';
+import { dbfCodec, type DbfCodec, type DbfEncoding } from './codec.js';
 import { decodeColumn, decodeDeletedFlags, type RecordBlock } from './columns.js';
+import { detectDbfEncoding } from './detect-encoding.js';
 import { dbfHeaderLength, parseDbfHeader, type DbfHeader } from './header.js';
 import { compilePredicate, type RecordFilter } from './predicate-compile.js';
 import { parsePredicate } from './predicate-parse.js';
@@ -29,6 +30,8 @@ export interface DbfDecoderOptions extends DbfSchemaOptions {
 export interface DbfReadStats {
   /** Records announced by the header (undefined until the header is read). */
   recordCount: number | undefined;
+  /** Text encoding in use (for `encoding: 'auto'`, the one chosen; undefined until decided). */
+  encoding: DbfEncoding | undefined;
   /** Records scanned so far (deleted and filtered ones included). */
   rowsRead: number;
   /** Records flagged deleted (`*`); dropped unless `includeDeleted`. */
@@ -53,6 +56,9 @@ export interface DbfReadStats {
 
 const DEFAULT_BATCH_ROWS = 65_536;
 const DEFAULT_BATCH_BYTES = 32 * 1024 * 1024;
+// With `encoding: 'auto'`, records are held back until this many bytes (or all of them) arrived,
+// then sampled to choose the code page. RDRJ1602 has 141 accented bytes in 38 MB: a big sample helps.
+const SAMPLE_BYTES = 8 * 1024 * 1024;
 
 function positiveInteger(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -68,8 +74,9 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
  * Memory is bounded by one batch, never by the file: the header (at most 64 KiB), the accepted
  * records of the current batch (at most `batchBytes`, default 32 MiB, and `batchRows` rows) and,
  * when a batch is built, its Arrow buffers (text columns at most 3 bytes per input byte, numbers
- * 8 bytes per value). The record count in the header is never used to size anything, so a header
- * announcing 4 billion rows costs nothing until rows actually arrive.
+ * 8 bytes per value), plus, with `encoding: 'auto'`, the records held back to choose the code page
+ * (at most 8 MiB, and never more than `batchBytes`). The record count in the header is never used
+ * to size anything, so a header announcing 4 billion rows costs nothing until rows actually arrive.
  *
  * @example
  * ```ts
@@ -82,6 +89,7 @@ export class DbfDecoder {
   /** Live statistics (see {@link DbfReadStats}). */
   readonly stats: DbfReadStats = {
     recordCount: undefined,
+    encoding: undefined,
     rowsRead: 0,
     rowsDeleted: 0,
     rowsFiltered: 0,
@@ -99,7 +107,10 @@ export class DbfDecoder {
   private headerValue: DbfHeader | undefined;
   private schemaValue: Schema | undefined;
   private plans: DbfColumnPlan[] = [];
-  private codec: DbfCodec;
+  private codec: DbfCodec | undefined;
+  /** Records held back to choose the encoding (`encoding: 'auto'`); undefined once chosen. */
+  private sample: Uint8Array | undefined;
+  private sampleFill = 0;
   private filter: RecordFilter | undefined;
   private capacityRows = 0;
   private recordLength = 0;
@@ -115,7 +126,7 @@ export class DbfDecoder {
   constructor(private readonly options: DbfDecoderOptions = {}) {
     this.batchRowsLimit = positiveInteger(options.batchRows, DEFAULT_BATCH_ROWS, 'batchRows');
     this.batchBytesLimit = positiveInteger(options.batchBytes, DEFAULT_BATCH_BYTES, 'batchBytes');
-    this.codec = dbfCodec(options.encoding ?? 'latin1');
+    if (options.encoding !== 'auto') this.codec = dbfCodec(options.encoding ?? 'latin1');
     // Parse text predicates now: a syntax error should not wait for the first bytes.
     if (typeof options.where === 'string') this.options = { ...options, where: parsePredicate(options.where) };
   }
@@ -152,7 +163,8 @@ export class DbfDecoder {
       at = this.takeHeader(chunk);
       if (this.headerValue === undefined) return out;
     }
-    this.consume(chunk, at, out);
+    if (this.sample !== undefined) this.collectSample(chunk.subarray(at), out);
+    else this.consume(chunk, at, out);
     return out;
   }
 
@@ -177,6 +189,8 @@ export class DbfDecoder {
       parseDbfHeader(bytes); // throws DBF_TRUNCATED
       throw new ArrowSusError('INTERNAL', 'dbf: header state is inconsistent');
     }
+    const out: RecordBatch[] = [];
+    if (this.sample !== undefined) this.chooseEncoding(out);
     if (this.remaining > 0) {
       throw new ArrowSusError(
         'DBF_TRUNCATED',
@@ -184,7 +198,6 @@ export class DbfDecoder {
         { details: { recordCount: header.recordCount, rowsRead: this.stats.rowsRead, partialBytes: this.partialLength } },
       );
     }
-    const out: RecordBatch[] = [];
     if (this.batchRows > 0 || this.stats.batches === 0) out.push(this.emit());
     return out;
   }
@@ -220,12 +233,48 @@ export class DbfDecoder {
     this.recordLength = header.recordLength;
     this.remaining = header.recordCount;
     this.plans = planColumns(header, this.options);
-    this.schemaValue = dbfSchema(header, this.options);
     for (const plan of this.plans) this.stats.unparsable[plan.field.name] = 0;
-    const where = this.options.where;
-    if (where !== undefined) this.filter = compilePredicate(typeof where === 'string' ? parsePredicate(where) : where, header, this.options);
     this.capacityRows = Math.max(1, Math.min(this.batchRowsLimit, Math.floor(this.batchBytesLimit / header.recordLength)));
     this.partial = new Uint8Array(header.recordLength);
+    if (this.codec === undefined) {
+      this.sample = new Uint8Array(0);
+      this.schemaValue = dbfSchema(header, this.options);
+    } else {
+      this.configure(this.codec.encoding);
+    }
+  }
+
+  /** Fixes the text encoding: schema metadata, predicate literals and column decoding follow it. */
+  private configure(encoding: DbfEncoding): void {
+    const header = this.headerValue as DbfHeader;
+    const options = { ...this.options, encoding };
+    this.codec = dbfCodec(encoding);
+    this.stats.encoding = encoding;
+    this.schemaValue = dbfSchema(header, options);
+    const where = options.where;
+    if (where !== undefined) this.filter = compilePredicate(typeof where === 'string' ? parsePredicate(where) : where, header, options);
+  }
+
+  /** Holds records back until the sample is big enough (or complete), then decodes them. */
+  private collectSample(bytes: Uint8Array, out: RecordBatch[]): void {
+    const sample = this.sample as Uint8Array;
+    if (this.sampleFill + bytes.length > sample.length) {
+      const grown = new Uint8Array(Math.max(this.sampleFill + bytes.length, sample.length * 2));
+      grown.set(sample.subarray(0, this.sampleFill));
+      this.sample = grown;
+    }
+    (this.sample as Uint8Array).set(bytes, this.sampleFill);
+    this.sampleFill += bytes.length;
+    const limit = Math.min(SAMPLE_BYTES, this.batchBytesLimit, this.remaining * this.recordLength);
+    if (this.sampleFill >= limit) this.chooseEncoding(out);
+  }
+
+  private chooseEncoding(out: RecordBatch[]): void {
+    const held = (this.sample as Uint8Array).subarray(0, this.sampleFill);
+    this.sample = undefined;
+    const records = held.subarray(0, Math.min(held.length, this.remaining * this.recordLength));
+    this.configure(detectDbfEncoding(this.headerValue as DbfHeader, records));
+    this.consume(held, 0, out);
   }
 
   private consume(chunk: Uint8Array, from: number, out: RecordBatch[]): void {
@@ -332,7 +381,7 @@ export class DbfDecoder {
     const rows = block.rows;
     const children: Data[] = [];
     for (const plan of this.plans) {
-      const { data, unparsable } = decodeColumn(plan, this.codec, block);
+      const { data, unparsable } = decodeColumn(plan, this.codec as DbfCodec, block);
       if (unparsable > 0) this.stats.unparsable[plan.field.name] = (this.stats.unparsable[plan.field.name] ?? 0) + unparsable;
       children.push(data);
     }

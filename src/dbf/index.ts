@@ -17,6 +17,7 @@
 export { DBF_ENCODINGS, dbfCodec, decodeText, encodeText } from './codec.js';
 export type { DbfCodec, DbfEncoding } from './codec.js';
 export { dbfHeaderLength, parseDbfHeader } from './header.js';
+export { detectDbfEncoding } from './detect-encoding.js';
 export type { DbfField, DbfHeader } from './header.js';
 export { DELETED_COLUMN, dbfSchema, planColumns, resolveField } from './schema.js';
 export type { DbfColumnKind, DbfColumnPlan, DbfSchemaOptions } from './schema.js';

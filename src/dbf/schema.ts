@@ -14,8 +14,12 @@ import type { DbfField, DbfHeader } from './header.js';
 export interface DbfSchemaOptions {
   /** Columns to decode, in output order (case-insensitive; exact spelling wins). Default: all. */
   readonly columns?: readonly string[];
-  /** Text encoding of `C` fields. Default `latin1`; `cp850` suits some DataSUS free-text fields. */
-  readonly encoding?: DbfEncoding;
+  /**
+   * Text encoding of `C` fields. Default `latin1`; `cp850` suits many DataSUS tables (CADMUN, SIH RD
+   * and CNES PF text). `auto` picks `latin1` or `cp850` per file from a sample of its records (see
+   * `detectDbfEncoding`); the choice is in `stats.encoding` and the batches' `dbf.encoding` metadata.
+   */
+  readonly encoding?: DbfEncoding | 'auto';
   /** Decode `C` fields as Binary holding the field's exact bytes (no trimming, no transcoding). */
   readonly raw?: boolean;
   /** `N`/`F` fields with decimals: `float64` (default) or exact `decimal128(length, decimals)`. */
@@ -119,7 +123,7 @@ function arrowTypeOf(kind: DbfColumnKind, field: DbfField): DataType {
  * ```
  */
 export function planColumns(header: DbfHeader, options: DbfSchemaOptions = {}): DbfColumnPlan[] {
-  dbfCodec(options.encoding ?? 'latin1');
+  if (options.encoding !== 'auto') dbfCodec(options.encoding ?? 'latin1');
   const fields = options.columns === undefined ? header.fields : options.columns.map((name) => resolveField(header, name));
   const names = new Set<string>();
   for (const field of fields) {

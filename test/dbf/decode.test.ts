@@ -292,3 +292,38 @@ describe('streaming', () => {
     expect(reported).toMatchObject({ recordCount: 7, rowsRead: 7, rowsDeleted: 1, rowsFiltered: 1, rowsEmitted: 5, batches: 1 });
   });
 });
+
+describe("encoding: 'auto'", () => {
+  const fields: DbfFieldSpec[] = [
+    { name: 'CODE', type: 'C', length: 2 },
+    { name: 'NAME', type: 'C', length: 24 },
+    { name: 'N', type: 'N', length: 3 },
+  ];
+  const names = ['SÃO PAULO', 'CONCEIÇÃO DO ARAGUAIA', 'ITAPAGÉ', 'GOIÂNIA', 'SÃO JOSÉ'];
+  const rows = names.map((name, i) => [String(i), name, i]);
+
+  for (const encoding of ['latin1', 'cp850'] as const) {
+    it(`recognises ${encoding} text, at any chunking, and filters with non-ASCII literals`, async () => {
+      const bytes = encodeDbf(fields, rows, { encoding });
+      for (const input of [bytes, split(bytes, 100, 130, 131), Array.from(bytes, (b) => Uint8Array.of(b))]) {
+        const { rows: out, stats, schema, batches } = await readAll(input, { encoding: 'auto', batchRows: 2 });
+        expect(out.map((r) => r['NAME'])).toEqual(names);
+        expect(stats.encoding).toBe(encoding);
+        expect(schema.metadata.get('dbf.encoding')).toBe(encoding);
+        expect(batches.map((b) => b.numRows)).toEqual([2, 2, 1]);
+      }
+      const filtered = await readAll(bytes, { encoding: 'auto', where: "NAME LIKE 'SÃO%'", columns: ['CODE'] });
+      expect(filtered.rows).toEqual([{ CODE: '0' }, { CODE: '4' }]);
+    });
+  }
+
+  it('falls back on the code page byte without accented text, and handles zero records', async () => {
+    const ascii = [['1', 'PARANA', 1]];
+    expect((await readAll(encodeDbf(fields, ascii), { encoding: 'auto' })).stats.encoding).toBe('latin1');
+    expect((await readAll(encodeDbf(fields, ascii, { codePage: 0x02 }), { encoding: 'auto' })).stats.encoding).toBe('cp850');
+    const empty = await readAll(encodeDbf(fields, [], { codePage: 0x02, endOfFile: false }), { encoding: 'auto' });
+    expect(empty.stats.encoding).toBe('cp850');
+    expect(empty.batches.map((b) => b.numRows)).toEqual([0]);
+    await expectCode(() => readAll(encodeDbf(fields, rows, { encoding: 'cp850' }).subarray(0, 150), { encoding: 'auto' }), 'DBF_TRUNCATED');
+  });
+});

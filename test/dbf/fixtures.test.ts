@@ -212,3 +212,23 @@ describeShared('raw-byte filters on real files equal filtering the decoded rows'
     });
   }
 });
+
+describeShared("encoding: 'auto' on real tables", () => {
+  // Each code page checked by eye on the decoded names; the header byte would have chosen wrong for
+  // HABILITA (0x00) and VINCULO (0x58).
+  const cases: [string, 'latin1' | 'cp850', string, string][] = [
+    ['dbf/CADMUN.DBF', 'cp850', 'MUNNOME', 'Santa Cruz da Conceição'],
+    ['dbf/HABILITA.dbf', 'cp850', '', 'ASSISTÊNCIA'],
+    ['dbf/TB_SIGTAP.dbf', 'latin1', 'DS_REGRA', 'ORIENTAÇÃO EM GRUPO'],
+    ['dbf/CID10.DBF', 'latin1', '', 'Síndrome'],
+    ['dbf/S_CLASSEN.dbf', 'latin1', '', 'ATENÇÃO'],
+  ];
+  for (const [path, encoding, column, text] of cases) {
+    it(`${path} is ${encoding}`, async () => {
+      const { stats, rows } = await readAll(new Uint8Array(readFileSync(fixturePath(path))), { encoding: 'auto' });
+      expect(stats.encoding).toBe(encoding);
+      const cells = rows.flatMap((row) => (column === '' ? Object.values(row) : [row[column]]));
+      expect(cells.some((cell) => typeof cell === 'string' && cell.includes(text))).toBe(true);
+    });
+  }
+});
