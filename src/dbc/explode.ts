@@ -232,9 +232,10 @@ export interface ExplodeWholeResult {
 }
 
 /**
- * One-shot decoding of `input[offset…]` into a single buffer that starts with `prefix` (no copy
- * of the output afterwards). `capacityHint` sizes the first allocation; the buffer doubles if the
- * output is larger. Used by {@link explodeSync} and the sync DBC reader.
+ * One-shot decoding of `input[offset…]` into a single buffer that starts with `prefix`.
+ * `capacityHint` sizes the first allocation (exact for a DBC, whose header gives the size, so the
+ * output is written once); what does not fit is kept in blocks and joined once at the end.
+ * Used by {@link explodeSync} and the sync DBC reader.
  *
  * @example
  * ```ts
@@ -249,37 +250,52 @@ export function explodeWhole(input: Uint8Array, offset: number, prefix: Uint8Arr
   const limit = WINDOW + WHOLE_BLOCK;
   const state = startExplodeState(input[offset]!, input[offset + 1]!, ring, 0);
   state.inPos = offset + 2;
-  let out = new Uint8Array(Math.max(capacityHint, prefix.length + 1));
+  const out = new Uint8Array(Math.max(capacityHint, prefix.length));
   out.set(prefix);
   let length = prefix.length;
+  let inPlace = length;
+  // Blocks that did not fit the first allocation: concatenated once at the end (no doubling).
+  const overflow: Uint8Array[] = [];
   let emitStart = 0;
   for (;;) {
     const status = explodeRun(state, input, input.length, limit);
     if (status === NEED_INPUT) throw truncated('before its end code');
     const o = state.outPos;
-    if (length + o - emitStart > out.length) {
-      const grown = new Uint8Array(Math.max(out.length * 2, length + o - emitStart));
-      grown.set(out.subarray(0, length));
-      out = grown;
+    const block = ring.subarray(emitStart, o);
+    if (overflow.length === 0 && length + block.length <= out.length) {
+      out.set(block, length);
+      inPlace = length + block.length;
+    } else {
+      overflow.push(block.slice());
     }
-    out.set(ring.subarray(emitStart, o), length);
-    length += o - emitStart;
+    length += block.length;
     if (status !== OUTPUT_FULL) break;
     ring.copyWithin(0, o - WINDOW, o);
     state.outPos = WINDOW;
     emitStart = WINDOW;
   }
   const trailingBytes = input.length - state.inPos + (state.bitCount >> 3);
-  // Hand back a view when the buffer fits snugly, a trimmed copy when most of it would be wasted.
-  const output = length * 1.25 >= out.length ? out.subarray(0, length) : out.slice(0, length);
+  let output: Uint8Array;
+  if (overflow.length > 0) {
+    output = new Uint8Array(length);
+    let at = inPlace;
+    output.set(out.subarray(0, inPlace));
+    for (const block of overflow) {
+      output.set(block, at);
+      at += block.length;
+    }
+  } else {
+    // A view when the buffer fits snugly, a trimmed copy when much of it would be wasted.
+    output = length * 1.25 >= out.length ? out.subarray(0, length) : out.slice(0, length);
+  }
   return { output, trailingBytes };
 }
 
 /**
  * Decompresses a whole DCL stream held in memory. Bytes after the end code are ignored.
  *
- * Memory: the output (grown by doubling from an estimate of 8× the input) — use {@link explode}
- * for large streams.
+ * Memory: the output plus one extra copy of it while it is assembled — use {@link explode} for
+ * large streams.
  *
  * @throws ArrowSusError `DCL_INVALID_HEADER`, `DCL_DISTANCE_TOO_FAR`, `DBC_TRUNCATED`
  *
@@ -290,5 +306,5 @@ export function explodeWhole(input: Uint8Array, offset: number, prefix: Uint8Arr
  * ```
  */
 export function explodeSync(bytes: Uint8Array): Uint8Array {
-  return explodeWhole(bytes, 0, new Uint8Array(0), bytes.length * 8 + 1024).output;
+  return explodeWhole(bytes, 0, new Uint8Array(0), 0).output;
 }
