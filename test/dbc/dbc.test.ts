@@ -64,7 +64,7 @@ describe('DBC container', () => {
 
   it('fails with DBC_CRC_MISMATCH on a wrong CRC, and reports it without throwing when verifyCrc is false', async () => {
     const bad = dbc.slice();
-    bad[headerLength] ^= 1;
+    bad[headerLength]! ^= 1;
     expect(codeOf(() => decompressDbcSync(bad))).toBe('DBC_CRC_MISMATCH');
     expect(await codeOfAsync(() => collect(decompressDbc(bad, { fileName: 'X.dbc' })))).toBe('DBC_CRC_MISMATCH');
     const loose = decompressDbcSync(bad, { verifyCrc: false });
