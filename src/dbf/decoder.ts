@@ -22,7 +22,7 @@ export interface DbfDecoderOptions extends DbfSchemaOptions {
   readonly where?: string | Predicate;
   /** Most rows per batch. Default 65,536. */
   readonly batchRows?: number;
-  /** Most record bytes per batch (caps memory for wide tables). Default 32 MiB. */
+  /** Most record bytes per batch (caps memory for wide tables). Default 32 MiB, at most 512 MiB. */
   readonly batchBytes?: number;
 }
 
@@ -56,6 +56,7 @@ export interface DbfReadStats {
 
 const DEFAULT_BATCH_ROWS = 65_536;
 const DEFAULT_BATCH_BYTES = 32 * 1024 * 1024;
+const MAX_BATCH_BYTES = 512 * 1024 * 1024;
 // With `encoding: 'auto'`, records are held back until this many bytes (or all of them) arrived,
 // then sampled to choose the code page. RDRJ1602 has 141 accented bytes in 38 MB: a big sample helps.
 const SAMPLE_BYTES = 8 * 1024 * 1024;
@@ -126,6 +127,10 @@ export class DbfDecoder {
   constructor(private readonly options: DbfDecoderOptions = {}) {
     this.batchRowsLimit = positiveInteger(options.batchRows, DEFAULT_BATCH_ROWS, 'batchRows');
     this.batchBytesLimit = positiveInteger(options.batchBytes, DEFAULT_BATCH_BYTES, 'batchBytes');
+    // Text can triple in size when transcoded, and Arrow Utf8 offsets are 32-bit.
+    if (this.batchBytesLimit > MAX_BATCH_BYTES) {
+      throw new ArrowSusError('INVALID_ARGUMENT', `dbf: batchBytes may be at most ${MAX_BATCH_BYTES} (got ${this.batchBytesLimit})`, { details: { batchBytes: this.batchBytesLimit } });
+    }
     if (options.encoding !== 'auto') this.codec = dbfCodec(options.encoding ?? 'latin1');
     // Parse text predicates now: a syntax error should not wait for the first bytes.
     if (typeof options.where === 'string') this.options = { ...options, where: parsePredicate(options.where) };
