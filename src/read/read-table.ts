@@ -197,3 +197,35 @@ function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
   }
   return out;
 }
+
+/**
+ * Starts reading a table until its schema is known, and returns the schema with the batches
+ * (the first one replayed). Needed by writers that must know the schema before the first batch.
+ *
+ * @example
+ * ```ts
+ * const { schema, batches } = await withSchema(readTable('DOAC2022.dbc'));
+ * await writeBatches(batches, schema, { path: 'ac.parquet' }, 'parquet');
+ * ```
+ */
+export async function withSchema(table: TableStream): Promise<{ schema: Schema; batches: AsyncIterable<RecordBatch> }> {
+  const iterator = table[Symbol.asyncIterator]();
+  // The schema resolves just before the first batch is yielded, or at the end of a table with
+  // no rows; either way the pending first step is kept and replayed, never dropped.
+  const pending = iterator.next();
+  pending.catch(() => undefined);
+  await Promise.race([pending, table.schema]);
+  const schema = await table.schema;
+  async function* replay(): AsyncGenerator<RecordBatch> {
+    try {
+      let next = await pending;
+      while (next.done !== true) {
+        yield next.value;
+        next = await iterator.next();
+      }
+    } finally {
+      await iterator.return?.(undefined);
+    }
+  }
+  return { schema, batches: replay() };
+}

@@ -62,7 +62,7 @@ describe('inspect', () => {
   it('fails with the error code on stderr for a damaged or truncated DBC, and continues with the others', async () => {
     const bytes = readFileSync(dbcPath);
     const damaged = Uint8Array.from(bytes);
-    damaged[damaged.length - 40] ^= 0x10;
+    damaged[damaged.length - 40] = damaged[damaged.length - 40]! ^ 0x10;
     const damagedPath = join(dir, 'damaged.dbc');
     writeFileSync(damagedPath, damaged);
     const truncatedPath = join(dir, 'truncated.dbc');
@@ -98,7 +98,7 @@ describe('dbc2dbf and dbf2dbc', () => {
     writeFileSync(second, readFileSync(dbcPath));
     const bad = join(dir, 'BAD.dbc');
     const damaged = Uint8Array.from(readFileSync(dbcPath));
-    damaged[damaged.length - 40] ^= 0x10;
+    damaged[damaged.length - 40] = damaged[damaged.length - 40]! ^ 0x10;
     writeFileSync(bad, damaged);
     const outDir = join(dir, 'outdir');
     const result = await runCli(['dbc2dbf', dbcPath, bad, second, '-d', outDir]);
