@@ -197,6 +197,15 @@ describe('file quirks', () => {
     await expectCode(() => readAll(new Uint8Array(0)), 'DBF_INVALID_HEADER');
   });
 
+  it('rejects a lying header length: DBF_TRUNCATED when the data is short, DBF_INVALID_HEADER when it is not', async () => {
+    const bytes = encodeDbf(fields, rows);
+    new DataView(bytes.buffer).setUint16(8, 0xffff, true);
+    await expectCode(() => readAll(split(bytes, 40)), 'DBF_TRUNCATED');
+    const long = new Uint8Array(0x10000 + 30);
+    long.set(bytes);
+    await expectCode(() => readAll(split(long, 33, 1000)), 'DBF_INVALID_HEADER');
+  });
+
   it('survives a header announcing 4 billion records: DBF_TRUNCATED, memory bounded by the data', async () => {
     const bytes = encodeDbf(fields, rows, { recordCount: 0xffffffff });
     const before = process.memoryUsage().arrayBuffers;
