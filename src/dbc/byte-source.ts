@@ -4,7 +4,14 @@
  * @module
  */
 
-/** Bytes in any of the shapes the DBC functions accept: a buffer, or chunks (sync or async). */
+/**
+ * Bytes in any of the shapes the DBC functions accept: a buffer, or chunks (sync or async).
+ *
+ * @example
+ * ```ts
+ * const input: ByteSource = [chunk1, chunk2];
+ * ```
+ */
 export type ByteSource = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /**

@@ -17,10 +17,24 @@ import { readByteSource, type ByteSource } from './byte-source.js';
 import { crc32 } from './crc32.js';
 import { Imploder, type ImplodeOptions } from './implode.js';
 
-/** Options of {@link compressDbcSync}. */
+/**
+ * Options of {@link compressDbcSync}.
+ *
+ * @example
+ * ```ts
+ * const options: CompressDbcSyncOptions = { literals: 'coded', dictionarySize: 2048 };
+ * ```
+ */
 export type CompressDbcSyncOptions = ImplodeOptions;
 
-/** Facts the streaming writer reports when it is done. */
+/**
+ * Facts the streaming writer reports when it is done.
+ *
+ * @example
+ * ```ts
+ * compressDbc(source, { onComplete: ({ crc, crcOffset, crcWritten }) => crcWritten || patch(crcOffset, crc) });
+ * ```
+ */
 export interface CompressDbcResult {
   /** CRC-32 of the whole DBF. */
   readonly crc: number;
@@ -32,7 +46,14 @@ export interface CompressDbcResult {
   readonly dbfBytes: number;
 }
 
-/** Options of {@link compressDbc}. */
+/**
+ * Options of {@link compressDbc}.
+ *
+ * @example
+ * ```ts
+ * const options: CompressDbcOptions = { crc: knownCrc, dictionarySize: 4096 };
+ * ```
+ */
 export interface CompressDbcOptions extends ImplodeOptions {
   /** CRC-32 of the whole DBF when the caller already knows it (one pass, written in place). */
   readonly crc?: number;

@@ -13,13 +13,27 @@
  */
 import { ArrowSusError } from '../errors.js';
 
-/** Bytes a caller must have before {@link dbcHeaderNeeds} can answer. */
+/**
+ * Bytes a caller must have before {@link dbcHeaderNeeds} can answer.
+ *
+ * @example
+ * ```ts
+ * const need = dbcHeaderNeeds(firstChunk.subarray(0, DBC_PREFIX_BYTES));
+ * ```
+ */
 export const DBC_PREFIX_BYTES = 10;
 
 /** Smallest plausible DBF header: the 32-byte table header plus its 0x0D terminator. */
 const MIN_HEADER_LENGTH = 33;
 
-/** What the DBC prefix says. */
+/**
+ * What the DBC prefix says.
+ *
+ * @example
+ * ```ts
+ * const { headerLength, crc, recordCount }: DbcHeader = readDbcHeader(bytes);
+ * ```
+ */
 export interface DbcHeader {
   /** `H`: length of the DBF header (uint16 LE at offset 8). */
   readonly headerLength: number;

@@ -22,18 +22,69 @@ const LENGTH_LENGTHS_PACKED = [2, 35, 36, 53, 38, 23];
 /** Code lengths of the 64 distance symbols (high bits of the distance), packed as above. */
 const DISTANCE_LENGTHS_PACKED = [2, 20, 53, 230, 247, 151, 248];
 
-/** Base match length of each length symbol. */
+/**
+ * Base match length of each length symbol.
+ *
+ * @example
+ * ```ts
+ * LENGTH_BASE[1]; // 2: symbol 1 is the two-byte match
+ * ```
+ */
 export const LENGTH_BASE: Uint16Array = Uint16Array.of(3, 2, 4, 5, 6, 7, 8, 9, 10, 12, 16, 24, 40, 72, 136, 264);
-/** Extra bits after each length symbol. */
+/**
+ * Extra bits after each length symbol.
+ *
+ * @example
+ * ```ts
+ * LENGTH_EXTRA[15]; // 8 extra bits after the last length symbol
+ * ```
+ */
 export const LENGTH_EXTRA: Uint8Array = Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8);
-/** Length value that marks the end of the stream (symbol 15 with all 8 extra bits set). */
+/**
+ * Length value that marks the end of the stream (symbol 15 with all 8 extra bits set).
+ *
+ * @example
+ * ```ts
+ * if (len === END_LENGTH) break;
+ * ```
+ */
 export const END_LENGTH = 519;
-/** Longest match the format can express. */
+/**
+ * Longest match the format can express.
+ *
+ * @example
+ * ```ts
+ * const longest = Math.min(MAX_MATCH, remaining);
+ * ```
+ */
 export const MAX_MATCH = 518;
 
-/** Longest literal, length and distance codes (bits): the lookup-table index widths. */
+/**
+ * Longest literal code (bits): the literal lookup-table index width.
+ *
+ * @example
+ * ```ts
+ * const entry = LITERAL_TABLE[bits & ((1 << LITERAL_BITS) - 1)];
+ * ```
+ */
 export const LITERAL_BITS = 13;
+/**
+ * Longest length code (bits): the length lookup-table index width.
+ *
+ * @example
+ * ```ts
+ * const entry = LENGTH_TABLE[bits & ((1 << LENGTH_BITS) - 1)];
+ * ```
+ */
 export const LENGTH_BITS = 7;
+/**
+ * Longest distance code (bits): the distance lookup-table index width.
+ *
+ * @example
+ * ```ts
+ * const entry = DISTANCE_TABLE[bits & ((1 << DISTANCE_BITS) - 1)];
+ * ```
+ */
 export const DISTANCE_BITS = 8;
 
 function unpack(packed: readonly number[]): Uint8Array {
@@ -86,21 +137,72 @@ const literalCodes = assignCodes(unpack(LITERAL_LENGTHS_PACKED));
 const lengthCodes = assignCodes(unpack(LENGTH_LENGTHS_PACKED));
 const distanceCodes = assignCodes(unpack(DISTANCE_LENGTHS_PACKED));
 
-/** Decoding tables indexed by the next 13 / 7 / 8 stream bits. */
+/**
+ * Coded-literal decoding table, indexed by the next 13 stream bits.
+ *
+ * @example
+ * ```ts
+ * const entry = LITERAL_TABLE[bits & 0x1fff]; // byte = entry >>> 4, code length = entry & 15
+ * ```
+ */
 export const LITERAL_TABLE: Uint16Array = buildTable(literalCodes, LITERAL_BITS);
+/**
+ * Length-symbol decoding table, indexed by the next 7 stream bits.
+ *
+ * @example
+ * ```ts
+ * const symbol = LENGTH_TABLE[bits & 0x7f] >>> 4;
+ * ```
+ */
 export const LENGTH_TABLE: Uint16Array = buildTable(lengthCodes, LENGTH_BITS);
+/**
+ * Distance-symbol decoding table, indexed by the next 8 stream bits.
+ *
+ * @example
+ * ```ts
+ * const highBits = DISTANCE_TABLE[bits & 0xff] >>> 4;
+ * ```
+ */
 export const DISTANCE_TABLE: Uint16Array = buildTable(distanceCodes, DISTANCE_BITS);
 
 /**
  * Length decoding in one read: indexed by the 7 bits after the match flag, each entry packs
  * `base << 8 | extraBits << 4 | codeLength` (saves two dependent table reads per match).
+ *
+ * @example
+ * ```ts
+ * const e = LENGTH_DECODE[bits & 0x7f]; // base = e >>> 8, extra = (e >>> 4) & 15, code length = e & 15
+ * ```
  */
 export const LENGTH_DECODE: Int32Array = Int32Array.from(LENGTH_TABLE, (entry) => {
   const sym = entry >>> 4;
   return (LENGTH_BASE[sym]! << 8) | (LENGTH_EXTRA[sym]! << 4) | (entry & 15);
 });
 
-/** Encoding tables: stream-order code bits and code length per symbol. */
+/**
+ * Literal encoding table: stream-order code bits and code length per byte value.
+ *
+ * @example
+ * ```ts
+ * writer.put(LITERAL_CODES.bits[byte], LITERAL_CODES.lengths[byte]);
+ * ```
+ */
 export const LITERAL_CODES: CodeSet = literalCodes;
+/**
+ * Length-symbol encoding table.
+ *
+ * @example
+ * ```ts
+ * writer.put(LENGTH_CODES.bits[symbol], LENGTH_CODES.lengths[symbol]);
+ * ```
+ */
 export const LENGTH_CODES: CodeSet = lengthCodes;
+/**
+ * Distance-symbol encoding table (the high bits of distance - 1).
+ *
+ * @example
+ * ```ts
+ * writer.put(DISTANCE_CODES.bits[high], DISTANCE_CODES.lengths[high]);
+ * ```
+ */
 export const DISTANCE_CODES: CodeSet = distanceCodes;

@@ -20,7 +20,14 @@ import { crc32 } from './crc32.js';
 import { DBC_PREFIX_BYTES, dbcHeaderNeeds, readDbcHeader, type DbcHeader } from './dbc-header.js';
 import { Exploder, explodeWhole } from './explode.js';
 
-/** The outcome of decompressing one DBC, for reports such as `inspect`'s `crc_ok`. */
+/**
+ * The outcome of decompressing one DBC, for reports such as `inspect`'s `crc_ok`.
+ *
+ * @example
+ * ```ts
+ * decompressDbc(bytes, { verifyCrc: false, onComplete: (r: DbcResult) => console.log(r.crcOk) });
+ * ```
+ */
 export interface DbcResult {
   /** CRC-32 stored in the file. */
   readonly crcExpected: number;
@@ -36,7 +43,14 @@ export interface DbcResult {
   readonly trailingBytes: number;
 }
 
-/** Options of {@link decompressDbcSync}. */
+/**
+ * Options of {@link decompressDbcSync}.
+ *
+ * @example
+ * ```ts
+ * decompressDbcSync(bytes, { verifyCrc: false, trailingData: 'error', fileName: 'X.dbc' });
+ * ```
+ */
 export interface DecompressDbcSyncOptions {
   /** Check the stored CRC-32 and throw `DBC_CRC_MISMATCH` when it differs (default true). */
   readonly verifyCrc?: boolean;
@@ -46,7 +60,14 @@ export interface DecompressDbcSyncOptions {
   readonly trailingData?: 'ignore' | 'error';
 }
 
-/** Options of {@link decompressDbc}. */
+/**
+ * Options of {@link decompressDbc}.
+ *
+ * @example
+ * ```ts
+ * decompressDbc(download, { fileName: 'X.dbc', chunkSize: 1 << 20, signal: AbortSignal.timeout(60_000) });
+ * ```
+ */
 export interface DecompressDbcOptions extends DecompressDbcSyncOptions {
   /** Cancels between chunks (`ABORTED`). */
   readonly signal?: AbortSignal;

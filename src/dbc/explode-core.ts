@@ -18,17 +18,52 @@
 import { ArrowSusError } from '../errors.js';
 import { DISTANCE_TABLE, END_LENGTH, LENGTH_DECODE, LITERAL_TABLE, MAX_MATCH } from './dcl-codes.js';
 
-/** The loop stopped because it needs more input (the unread tail starts at `state.inPos`). */
+/**
+ * The loop stopped because it needs more input (the unread tail starts at `state.inPos`).
+ *
+ * @example
+ * ```ts
+ * if (explodeRun(state, input, input.length, limit) === NEED_INPUT) return null;
+ * ```
+ */
 export const NEED_INPUT = 0;
-/** The loop stopped because the output reached `limit`. */
+/**
+ * The loop stopped because the output reached `limit`.
+ *
+ * @example
+ * ```ts
+ * if (status === OUTPUT_FULL) emitChunk();
+ * ```
+ */
 export const OUTPUT_FULL = 1;
-/** The end code was decoded. */
+/**
+ * The end code was decoded.
+ *
+ * @example
+ * ```ts
+ * if (status === STREAM_END) ended = true;
+ * ```
+ */
 export const STREAM_END = 2;
 
-/** Bytes the output buffer needs past `limit`: the longest match plus a word-copy overrun. */
+/**
+ * Bytes the output buffer needs past `limit`: the longest match plus a word-copy overrun.
+ *
+ * @example
+ * ```ts
+ * const out = new Uint8Array(limit + OUTPUT_SLACK);
+ * ```
+ */
 export const OUTPUT_SLACK = MAX_MATCH + 8;
 
-/** Mutable decoder state; everything the hot loop needs between calls. */
+/**
+ * Mutable decoder state; everything the hot loop needs between calls.
+ *
+ * @example
+ * ```ts
+ * const status = explodeRun(state, input, input.length, state.out.length - OUTPUT_SLACK);
+ * ```
+ */
 export interface ExplodeState {
   /** Literals are Huffman coded (header byte 0 = 1). */
   coded: boolean;
@@ -53,6 +88,11 @@ export interface ExplodeState {
  *
  * @returns {@link NEED_INPUT}, {@link OUTPUT_FULL} or {@link STREAM_END}
  * @throws ArrowSusError `DCL_DISTANCE_TOO_FAR` for a back-reference before `outStart`
+ *
+ * @example
+ * ```ts
+ * const status = explodeRun(state, input, input.length, limit); // NEED_INPUT, OUTPUT_FULL or STREAM_END
+ * ```
  */
 export function explodeRun(state: ExplodeState, input: Uint8Array, end: number, limit: number): number {
   const out = state.out;

@@ -16,16 +16,37 @@ import { explodeRun, NEED_INPUT, OUTPUT_FULL, OUTPUT_SLACK, type ExplodeState } 
 const WINDOW = 4096;
 /** Block size of the cache-resident ring {@link explodeWhole} decodes into. */
 const WHOLE_BLOCK = 1 << 16;
-/** Default size of the output chunks a streaming decoder hands out. */
+/**
+ * Default size of the output chunks a streaming decoder hands out.
+ *
+ * @example
+ * ```ts
+ * new Exploder({ chunkSize: DEFAULT_CHUNK_SIZE * 4 });
+ * ```
+ */
 export const DEFAULT_CHUNK_SIZE = 65536;
 
-/** Options of {@link Exploder}. */
+/**
+ * Options of {@link Exploder}.
+ *
+ * @example
+ * ```ts
+ * new Exploder({ chunkSize: 1 << 20 });
+ * ```
+ */
 export interface ExploderOptions {
   /** Size of each output chunk in bytes (default 65,536; at least 1,024). */
   readonly chunkSize?: number;
 }
 
-/** Options of {@link explode}. */
+/**
+ * Options of {@link explode}.
+ *
+ * @example
+ * ```ts
+ * explode(chunks, { chunkSize: 1 << 20, signal: controller.signal });
+ * ```
+ */
 export interface ExplodeOptions extends ExploderOptions {
   /** Cancels decoding between chunks (`ABORTED`). */
   readonly signal?: AbortSignal;
@@ -223,7 +244,14 @@ export async function* explode(input: ByteSource, options: ExplodeOptions = {}):
   for (let out = exploder.read(); out !== null; out = exploder.read()) yield out;
 }
 
-/** Result of {@link explodeWhole}. */
+/**
+ * Result of {@link explodeWhole}.
+ *
+ * @example
+ * ```ts
+ * const { output, trailingBytes } = explodeWhole(bytes, 0, new Uint8Array(0), 0);
+ * ```
+ */
 export interface ExplodeWholeResult {
   /** `prefix` followed by the decompressed bytes. */
   readonly output: Uint8Array;

@@ -39,13 +39,30 @@ const LENGTH_SYMBOL: Uint8Array = (() => {
   return table;
 })();
 
-/** Compression settings fixed in the stream header. */
+/**
+ * Compression settings fixed in the stream header.
+ *
+ * @example
+ * ```ts
+ * new ImplodeEngine({ coded: false, dictBits: 6 }, 65536);
+ * ```
+ */
 export interface ImplodeSettings {
   readonly coded: boolean;
   readonly dictBits: 4 | 5 | 6;
 }
 
-/** Streaming implode engine: `write` input, collect output through `take`. */
+/**
+ * Streaming implode engine: `write` input, collect output through `take`.
+ *
+ * @example
+ * ```ts
+ * const engine = new ImplodeEngine({ coded: false, dictBits: 6 }, 65536);
+ * engine.write(bytes);
+ * engine.finish();
+ * const chunks = engine.take();
+ * ```
+ */
 export class ImplodeEngine {
   readonly #coded: boolean;
   readonly #dictBits: number;

@@ -9,7 +9,14 @@ import { readByteSource, type ByteSource } from './byte-source.js';
 import { DEFAULT_CHUNK_SIZE } from './explode.js';
 import { ImplodeEngine } from './implode-core.js';
 
-/** Stream variant and output chunking of {@link Imploder}, {@link implode} and {@link implodeSync}. */
+/**
+ * Stream variant and output chunking of {@link Imploder}, {@link implode} and {@link implodeSync}.
+ *
+ * @example
+ * ```ts
+ * implodeSync(bytes, { literals: 'coded', dictionarySize: 1024 });
+ * ```
+ */
 export interface ImplodeOptions {
   /** `'uncoded'` (8 raw bits per literal; what DataSUS uses, the default) or `'coded'` (Huffman). */
   readonly literals?: 'uncoded' | 'coded';
@@ -19,7 +26,14 @@ export interface ImplodeOptions {
   readonly chunkSize?: number;
 }
 
-/** Options of {@link implode}. */
+/**
+ * Options of {@link implode}.
+ *
+ * @example
+ * ```ts
+ * implode(chunks, { dictionarySize: 2048, signal: controller.signal });
+ * ```
+ */
 export interface ImplodeStreamOptions extends ImplodeOptions {
   /** Cancels compression between chunks (`ABORTED`). */
   readonly signal?: AbortSignal;
