@@ -260,18 +260,31 @@ export class DbfDecoder {
     if (where !== undefined) this.filter = compilePredicate(typeof where === 'string' ? parsePredicate(where) : where, header, options);
   }
 
-  /** Holds records back until the sample is big enough (or complete), then decodes them. */
+  /**
+   * Holds records back until the sample is big enough (or complete), then decodes them. Copies at
+   * most the sample: a chunk that holds the whole sample (e.g. a file read into one buffer) is
+   * sampled where it is.
+   */
   private collectSample(bytes: Uint8Array, out: RecordBatch[]): void {
+    const limit = Math.min(SAMPLE_BYTES, this.batchBytesLimit, this.remaining * this.recordLength);
+    if (this.sampleFill === 0 && bytes.length >= limit) {
+      this.sample = undefined;
+      this.configure(detectDbfEncoding(this.headerValue as DbfHeader, bytes.subarray(0, limit)));
+      this.consume(bytes, 0, out);
+      return;
+    }
+    const take = Math.min(bytes.length, limit - this.sampleFill);
     const sample = this.sample as Uint8Array;
-    if (this.sampleFill + bytes.length > sample.length) {
-      const grown = new Uint8Array(Math.max(this.sampleFill + bytes.length, sample.length * 2));
+    if (this.sampleFill + take > sample.length) {
+      const grown = new Uint8Array(Math.min(limit, Math.max(this.sampleFill + take, sample.length * 2)));
       grown.set(sample.subarray(0, this.sampleFill));
       this.sample = grown;
     }
-    (this.sample as Uint8Array).set(bytes, this.sampleFill);
-    this.sampleFill += bytes.length;
-    const limit = Math.min(SAMPLE_BYTES, this.batchBytesLimit, this.remaining * this.recordLength);
-    if (this.sampleFill >= limit) this.chooseEncoding(out);
+    (this.sample as Uint8Array).set(bytes.subarray(0, take), this.sampleFill);
+    this.sampleFill += take;
+    if (this.sampleFill < limit) return;
+    this.chooseEncoding(out);
+    if (take < bytes.length) this.consume(bytes, take, out);
   }
 
   private chooseEncoding(out: RecordBatch[]): void {

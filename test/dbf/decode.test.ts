@@ -321,6 +321,12 @@ describe("encoding: 'auto'", () => {
         expect(schema.metadata.get('dbf.encoding')).toBe(encoding);
         expect(batches.map((b) => b.numRows)).toEqual([2, 2, 1]);
       }
+      // a sample smaller than the data (batchBytes bounds it): filled mid-chunk, or by the first chunk alone
+      for (const input of [split(bytes, 150, 200), split(bytes, 260), bytes]) {
+        const small = await readAll(input, { encoding: 'auto', batchBytes: 60 });
+        expect(small.rows.map((r) => r['NAME'])).toEqual(names);
+        expect(small.stats.encoding).toBe(encoding);
+      }
       const filtered = await readAll(bytes, { encoding: 'auto', where: "NAME LIKE 'SÃO%'", columns: ['CODE'] });
       expect(filtered.rows).toEqual([{ CODE: '0' }, { CODE: '4' }]);
     });
