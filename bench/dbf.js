@@ -2,7 +2,7 @@
 // DBF → Arrow decoding throughput on one core, against dbfread + pandas (the reference Python path)
 // in the same run. Build first: `npx tsc -p tsconfig.build.json`.
 //
-//   node bench/dbf.js [--runs 5] [--reference-runs 1] [--no-reference]
+//   node bench/dbf.js [--runs 5] [--reference-runs 1] [--no-reference] [--no-stream]
 //
 // Input: the DBFs inside the benchmark DBCs PAAC2401, RDRJ1602 and DOINF21 (192,485 rows), decompressed
 // once to a temporary folder with this project's DBC reader (or pyreaddbc when dist/dbc is absent).
@@ -10,6 +10,7 @@
 //   all      every column of every file, each file one in-memory buffer
 //   chunked  the same, fed in 64 KiB chunks (the streaming path)
 //   filter   3 projected columns and a ~5%-selective equality predicate per file (rows/s = rows scanned)
+//   stream   ~1 GiB of PAAC2401 records generated on the fly, 1 MiB chunks: memory stays bounded
 // Prints medians, rows/s, ratios (ours vs reference; filter vs all) and peak RSS.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +38,32 @@ function* chunks(bytes, size) {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
+// ~1 GiB DBF made on the fly from PAAC2401's records (its header with a larger record count), fed
+// in 1 MiB chunks: peak RSS must stay near the small-file figure (memory bounded by one batch).
+async function streamChild() {
+  const { DbfReader, parseDbfHeader } = await import(join(ROOT, 'dist/dbf/index.js'));
+  const bytes = new Uint8Array(readFileSync(dbfPath(FILES[0])));
+  const header = parseDbfHeader(bytes);
+  const records = bytes.subarray(header.headerLength, header.headerLength + header.recordCount * header.recordLength);
+  const copies = Math.ceil(2 ** 30 / records.length);
+  const head = bytes.slice(0, header.headerLength);
+  new DataView(head.buffer).setUint32(4, header.recordCount * copies, true);
+  function* source() {
+    yield head;
+    for (let c = 0; c < copies; c++) for (let at = 0; at < records.length; at += 1 << 20) yield records.subarray(at, at + (1 << 20));
+  }
+  const reader = new DbfReader();
+  const cpuStart = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  let emitted = 0;
+  for await (const batch of reader.batches(source())) emitted += batch.numRows;
+  const used = process.cpuUsage(cpuStart);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.log(JSON.stringify({ rows: reader.stats.rowsRead, emitted, bytes: head.length + copies * records.length, seconds, cpuSeconds: (used.user + used.system) / 1e6, peakRssMiB: peakRssMiB() }));
+}
+
 async function child(mode, runs) {
+  if (mode === 'stream') return streamChild();
   const { DbfReader } = await import(join(ROOT, 'dist/dbf/index.js'));
   const inputs = FILES.map((file) => ({ file, bytes: new Uint8Array(readFileSync(dbfPath(file))) }));
   let rows = 0;
@@ -100,12 +126,16 @@ async function main() {
   const all = runNode('dbf.js', ['--child', 'all', '--runs', String(runs)]);
   const chunked = runNode('dbf.js', ['--child', 'chunked', '--runs', String(runs)]);
   const filter = runNode('dbf.js', ['--child', 'filter', '--runs', String(runs)]);
-  const row = (name, r, base) => [name, r.rows, fmt(r.seconds, 3), fmt(r.cpuSeconds, 3), Math.round(r.rows / r.cpuSeconds), fmt(base.cpuSeconds / r.cpuSeconds, 3), fmt(r.peakRssMiB, 0)];
+  const row = (name, r, base) => [name, r.rows, fmt(r.seconds, 3), fmt(r.cpuSeconds, 3), Math.round(r.rows / r.cpuSeconds), base === undefined ? '-' : fmt(base.cpuSeconds / r.cpuSeconds, 3), fmt(r.peakRssMiB, 0)];
   const table = [row('arrow-sus, all columns', all, all), row('arrow-sus, all columns, 64 KiB chunks', chunked, all), row(`arrow-sus, 3 columns + ~5% filter (${filter.emitted} rows kept)`, filter, all)];
   let reference;
   if (!args.includes('--no-reference') && pythonHas('dbfread') && pythonHas('pandas')) {
     reference = runPython(REFERENCE, [String(option('reference-runs', 1)), ...FILES.map(dbfPath)]);
     table.push(row('dbfread + pandas, all columns', reference, all));
+  }
+  if (!args.includes('--no-stream')) {
+    const stream = runNode('dbf.js', ['--child', 'stream']);
+    table.push(row(`arrow-sus, all columns, ${fmt(stream.bytes / 2 ** 30, 2)} GiB streamed in 1 MiB chunks (1 run)`, stream, undefined));
   }
   console.log(`DBF decode, ${FILES.map((f) => f.dbc).join(' + ')} (DBFs from ${source}), median of ${runs} runs, node ${process.version}`);
   printTable(['scenario', 'rows', 'wall s', 'CPU s', 'rows/s (CPU)', 'speed vs all', 'peak RSS MiB'], table);
