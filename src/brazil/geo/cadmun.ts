@@ -42,7 +42,14 @@ export function territoryFromCadmun(rows: readonly TableRow[], options: { source
   return new Territory({ municipalities, source: options.source });
 }
 
-/** One UF row of TABUF. */
+/**
+ * One UF row of TABUF.
+ *
+ * @example
+ * ```ts
+ * const row: TabUfRow = { code: 35, abbreviation: 'SP', name: 'SAO PAULO' };
+ * ```
+ */
 export interface TabUfRow {
   readonly code: number;
   readonly abbreviation: string;

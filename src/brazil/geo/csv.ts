@@ -5,7 +5,14 @@
  * @module
  */
 
-/** Options of {@link parseCsv}. */
+/**
+ * Options of {@link parseCsv}.
+ *
+ * @example
+ * ```ts
+ * parseCsv(text, { delimiter: ',' });
+ * ```
+ */
 export interface ParseCsvOptions {
   /** Field delimiter; detected from the header line when omitted (`;` if it has more `;` than `,`). */
   readonly delimiter?: ';' | ',' | '\t';

@@ -13,16 +13,35 @@ import { fetchCached } from '../reference/fetch-cached.js';
 import { parseTerritorialArchive } from './territorial-base.js';
 import type { Territory } from './territory.js';
 
-/** Where the territorial base lives on the DataSUS FTP. */
+/**
+ * Where the territorial base lives on the DataSUS FTP.
+ *
+ * @example
+ * ```ts
+ * await source.list(TERRITORY_FOLDER); // year folders 2023, 2024, …
+ * ```
+ */
 export const TERRITORY_FOLDER = '/territorio/tabelas';
 
 /**
  * Archive names seen on the FTP (2023–2026: `base_territorial_2023.zip`, `02-base_territorio_fev24.zip`,
  * `03-base_territorial_mar.zip`, `11-base territorial_nov24.zip`, `04-base_territorial_abr26.zip` …).
+ *
+ * @example
+ * ```ts
+ * TERRITORY_ARCHIVE.test('11-base territorial_nov24.zip'); // true
+ * ```
  */
 export const TERRITORY_ARCHIVE = /^(?:(\d{2})-)?base[ _]territori(?:al|o)_?([a-z]{3})?(\d{2}|\d{4})?\.zip$/i;
 
-/** Options of {@link loadTerritory}. */
+/**
+ * Options of {@link loadTerritory}.
+ *
+ * @example
+ * ```ts
+ * const options: LoadTerritoryOptions = { source: openSource(), cacheDir: '.cache/arrow-sus' };
+ * ```
+ */
 export interface LoadTerritoryOptions {
   /** Where to list and download from (e.g. `openSource('ftp://ftp.datasus.gov.br')`). */
   readonly source: Pick<Source, 'list' | 'download' | 'url'>;

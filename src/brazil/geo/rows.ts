@@ -7,7 +7,14 @@
 import { readDbf } from '../../dbf/index.js';
 import type { DbfEncoding } from '../../dbf/index.js';
 
-/** One row of a reference table: column → text (numbers as text), null when blank. */
+/**
+ * One row of a reference table: column → text (numbers as text), null when blank.
+ *
+ * @example
+ * ```ts
+ * const row: TableRow = { MUNCOD: '355030', MUNNOME: 'São Paulo', OBSERV: null };
+ * ```
+ */
 export type TableRow = Readonly<Record<string, string | null>>;
 
 /**

@@ -17,7 +17,14 @@ import { cell, readDbfRows, type TableRow } from './rows.js';
 import { Territory, type MunicipalityRow } from './territory.js';
 import { extractZipEntry, findZipEntry, readZipEntries, type ZipEntry } from './zip.js';
 
-/** The tables of the territorial base this parser reads, by base name (without extension). */
+/**
+ * The tables of the territorial base this parser reads, by base name (without extension).
+ *
+ * @example
+ * ```ts
+ * TERRITORIAL_TABLES.includes('tb_regsaud'); // true
+ * ```
+ */
 export const TERRITORIAL_TABLES = ['tb_municip', 'tb_regsaud', 'tb_macsaud', 'rl_municip_regsaud', 'rl_municip_macsaud', 'rl_regsaud_macsaud'] as const;
 
 async function readTable(bytes: Uint8Array, entries: readonly ZipEntry[], table: string, signal: AbortSignal | undefined): Promise<TableRow[] | undefined> {

@@ -9,14 +9,28 @@ import { ArrowSusError } from '../../errors.js';
 import { toIbge7 } from '../validate/ibge.js';
 import { ufOfMunicipality, type Region, type Uf } from './ufs.js';
 
-/** A health region (região de saúde) or health macro-region (macrorregião de saúde). */
+/**
+ * A health region (região de saúde) or health macro-region (macrorregião de saúde).
+ *
+ * @example
+ * ```ts
+ * territory.municipality('310620')?.macroRegion; // { code: '3103', name: 'Centro' }
+ * ```
+ */
 export interface HealthArea {
   readonly code: string;
   /** Undefined when the source table carries codes only (CADMUN). */
   readonly name: string | undefined;
 }
 
-/** One municipality (or a special DataSUS code such as `000000` "Ignorado ou exterior"). */
+/**
+ * One municipality (or a special DataSUS code such as `000000` "Ignorado ou exterior").
+ *
+ * @example
+ * ```ts
+ * const { name, uf, healthRegion } = territory.getMunicipality('3550308');
+ * ```
+ */
 export interface Municipality {
   /** 6-digit code, as in DataSUS microdata. */
   readonly code6: string;
@@ -32,7 +46,14 @@ export interface Municipality {
   readonly status: string | undefined;
 }
 
-/** One municipality row as a parser hands it to {@link Territory}. */
+/**
+ * One municipality row as a parser hands it to {@link Territory}.
+ *
+ * @example
+ * ```ts
+ * const row: MunicipalityRow = { code6: '310620', code7: '3106200', name: 'Belo Horizonte', healthRegionCode: '31016' };
+ * ```
+ */
 export interface MunicipalityRow {
   readonly code6: string;
   readonly code7?: string | undefined;
@@ -42,7 +63,14 @@ export interface MunicipalityRow {
   readonly macroRegionCode?: string | undefined;
 }
 
-/** Everything {@link Territory} is built from. */
+/**
+ * Everything {@link Territory} is built from.
+ *
+ * @example
+ * ```ts
+ * new Territory({ municipalities: [{ code6: '310620', name: 'Belo Horizonte' }], source: 'inline' });
+ * ```
+ */
 export interface TerritoryInput {
   readonly municipalities: readonly MunicipalityRow[];
   /** Health region code → name. */

@@ -5,19 +5,40 @@
  */
 import { ArrowSusError } from '../../errors.js';
 
-/** Two-letter UF abbreviation. */
+/**
+ * Two-letter UF abbreviation.
+ *
+ * @example
+ * ```ts
+ * const uf: UfAbbreviation = 'SP';
+ * ```
+ */
 export type UfAbbreviation =
   | 'RO' | 'AC' | 'AM' | 'RR' | 'PA' | 'AP' | 'TO' | 'MA' | 'PI' | 'CE' | 'RN' | 'PB' | 'PE' | 'AL'
   | 'SE' | 'BA' | 'MG' | 'ES' | 'RJ' | 'SP' | 'PR' | 'SC' | 'RS' | 'MS' | 'MT' | 'GO' | 'DF';
 
-/** One of the five regions (IBGE code = the first digit of every UF code in it). */
+/**
+ * One of the five regions (IBGE code = the first digit of every UF code in it).
+ *
+ * @example
+ * ```ts
+ * findUf('BA')?.region; // { code: 2, abbreviation: 'NE', name: 'Nordeste' }
+ * ```
+ */
 export interface Region {
   readonly code: 1 | 2 | 3 | 4 | 5;
   readonly abbreviation: 'N' | 'NE' | 'SE' | 'S' | 'CO';
   readonly name: string;
 }
 
-/** One federative unit. */
+/**
+ * One federative unit.
+ *
+ * @example
+ * ```ts
+ * const uf: Uf = getUf('AM'); // { code: 13, abbreviation: 'AM', name: 'Amazonas', region, timeZone: 'America/Manaus' }
+ * ```
+ */
 export interface Uf {
   /** IBGE code, 11…53. */
   readonly code: number;

@@ -12,7 +12,14 @@ import { inflateRawSync } from 'node:zlib';
 import { crc32 } from '../../dbc/index.js';
 import { ArrowSusError } from '../../errors.js';
 
-/** One file in a ZIP archive. */
+/**
+ * One file in a ZIP archive.
+ *
+ * @example
+ * ```ts
+ * readZipEntries(bytes).filter((entry: ZipEntry) => !entry.isDirectory).map((e) => e.name);
+ * ```
+ */
 export interface ZipEntry {
   /** Path inside the archive (`/`-separated). */
   readonly name: string;

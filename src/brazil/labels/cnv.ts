@@ -15,7 +15,14 @@ import { ArrowSusError } from '../../errors.js';
 import { decodeText, type TextEncoding } from '../reference/text.js';
 import type { ColumnDictionary } from './dictionary.js';
 
-/** One category of a CNV file. */
+/**
+ * One category of a CNV file.
+ *
+ * @example
+ * ```ts
+ * parseCnv(text).categories[0]; // { sequence: 1, label: 'Masculino', codes: ['1'], ranges: [] }
+ * ```
+ */
 export interface CnvCategory {
   /** Sequence number as written. */
   readonly sequence: number;
@@ -26,7 +33,14 @@ export interface CnvCategory {
   readonly ranges: readonly (readonly [string, string])[];
 }
 
-/** A parsed CNV file. */
+/**
+ * A parsed CNV file.
+ *
+ * @example
+ * ```ts
+ * const { declaredCount, width, categories } = parseCnv(bytes);
+ * ```
+ */
 export interface CnvTable {
   /** Number of categories the header announces. */
   readonly declaredCount: number;
@@ -37,7 +51,14 @@ export interface CnvTable {
   readonly categories: readonly CnvCategory[];
 }
 
-/** Options of {@link parseCnv}. */
+/**
+ * Options of {@link parseCnv}.
+ *
+ * @example
+ * ```ts
+ * parseCnv(bytes, { encoding: 'latin1', name: 'SEXO.CNV' });
+ * ```
+ */
 export interface ParseCnvOptions {
   /** Text encoding of the file (TabWin files are DOS code page 850). Default `cp850`. */
   readonly encoding?: TextEncoding;

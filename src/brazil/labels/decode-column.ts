@@ -8,7 +8,14 @@
 import { Dictionary, Int32, Utf8, makeData, vectorFromArray, type Data, type Vector } from 'apache-arrow';
 import { normalizeCode, type ColumnDictionary } from './dictionary.js';
 
-/** A prepared column decoder: its Arrow type (one dictionary id, reused by every batch) and lookup table. */
+/**
+ * A prepared column decoder: its Arrow type (one dictionary id, reused by every batch) and lookup table.
+ *
+ * @example
+ * ```ts
+ * const labeler: ColumnLabeler = prepareColumnLabeler({ labels: { M: 'Masculino', F: 'Feminino' } });
+ * ```
+ */
 export interface ColumnLabeler {
   readonly type: Dictionary<Utf8, Int32>;
   readonly labels: Vector<Utf8>;
@@ -77,7 +84,14 @@ export function prepareColumnLabeler(column: ColumnDictionary): ColumnLabeler {
   return { type: new Dictionary(new Utf8(), new Int32()), labels: vectorFromArray(labels, new Utf8()), index, longIndex };
 }
 
-/** Per-column tally of codes the dictionary does not know: raw code → count. */
+/**
+ * Per-column tally of codes the dictionary does not know: raw code → count.
+ *
+ * @example
+ * ```ts
+ * const tally: UnknownTally = new Map(); // filled by labelChunk: code → count
+ * ```
+ */
 export type UnknownTally = Map<string, number>;
 
 /**

@@ -12,14 +12,28 @@ import { labelChunk, prepareColumnLabeler, type ColumnLabeler, type UnknownTally
 import type { LabelSystem, SystemDictionary } from './dictionary.js';
 import { getLabelDictionary } from './systems.js';
 
-/** One code that no dictionary label matched, with how often it occurred. */
+/**
+ * One code that no dictionary label matched, with how often it occurred.
+ *
+ * @example
+ * ```ts
+ * const entry: UnknownCode = { column: 'RACA_COR', code: '06', count: 2 };
+ * ```
+ */
 export interface UnknownCode {
   readonly column: string;
   readonly code: string;
   readonly count: number;
 }
 
-/** Options of {@link decodeLabels} and {@link labelDecoder}. */
+/**
+ * Options of {@link decodeLabels} and {@link labelDecoder}.
+ *
+ * @example
+ * ```ts
+ * decodeLabels(table, { system: 'SINAN-DENG', columns: ['CLASSI_FIN', 'EVOLUCAO'] });
+ * ```
+ */
 export interface DecodeLabelsOptions {
   /** Which embedded dictionary to use. */
   readonly system: LabelSystem | string;
@@ -29,14 +43,29 @@ export interface DecodeLabelsOptions {
   readonly columns?: readonly string[];
 }
 
-/** What {@link decodeLabels} returns. */
+/**
+ * What {@link decodeLabels} returns.
+ *
+ * @example
+ * ```ts
+ * const { data, unknown }: DecodeLabelsResult<Table> = decodeLabels(table, { system: 'SIM' });
+ * ```
+ */
 export interface DecodeLabelsResult<T> {
   readonly data: T;
   /** Unknown codes, sorted by column then descending count. Empty when every code was labelled. */
   readonly unknown: readonly UnknownCode[];
 }
 
-/** A `(batch) => batch` stage that also remembers the unknown codes it has seen. */
+/**
+ * A `(batch) => batch` stage that also remembers the unknown codes it has seen.
+ *
+ * @example
+ * ```ts
+ * const label: LabelDecoder = labelDecoder('SIH');
+ * const labelled = label(batch);
+ * ```
+ */
 export interface LabelDecoder {
   (batch: RecordBatch): RecordBatch;
   /** Unknown codes over every batch decoded so far. */

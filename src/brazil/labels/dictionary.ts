@@ -10,7 +10,14 @@
  * @module
  */
 
-/** Labels of one coded column. Several codes may share a label (SIH `SEXO` 2 and 3 → Feminino). */
+/**
+ * Labels of one coded column. Several codes may share a label (SIH `SEXO` 2 and 3 → Feminino).
+ *
+ * @example
+ * ```ts
+ * const sexo: ColumnDictionary = { labels: { '1': 'Masculino', '2': 'Feminino', '9': 'Ignorado' } };
+ * ```
+ */
 export interface ColumnDictionary {
   /** Code (as printed in the layout; normalised at lookup) → label. */
   readonly labels: Readonly<Record<string, string>>;
@@ -18,7 +25,14 @@ export interface ColumnDictionary {
   readonly note?: string;
 }
 
-/** Systems with an embedded dictionary. */
+/**
+ * Systems with an embedded dictionary.
+ *
+ * @example
+ * ```ts
+ * const system: LabelSystem = 'SINAN-TUBE';
+ * ```
+ */
 export type LabelSystem =
   | 'SIM'
   | 'SINASC'
@@ -31,7 +45,14 @@ export type LabelSystem =
   | 'SINAN-ZIKA'
   | 'SINAN-TUBE';
 
-/** All the labels of one system, versioned. */
+/**
+ * All the labels of one system, versioned.
+ *
+ * @example
+ * ```ts
+ * const dictionary: SystemDictionary = { system: 'SIM', version: 'cnv-2026-04', sources: ['OBITOS_CID10_TAB.zip'], columns: {} };
+ * ```
+ */
 export interface SystemDictionary {
   readonly system: LabelSystem;
   /** Bumped whenever a label or code changes: `YYYY.MM.N`. */

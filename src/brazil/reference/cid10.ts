@@ -17,7 +17,14 @@ import { cell, readDbfRows, type TableRow } from '../geo/rows.js';
 import { extractZipEntry, findZipEntry, readZipEntries } from '../geo/zip.js';
 import { decodeText, sniffEncoding } from './text.js';
 
-/** One CID-10 category (3 characters) or subcategory (4). */
+/**
+ * One CID-10 category (3 characters) or subcategory (4).
+ *
+ * @example
+ * ```ts
+ * cid.describe('O000'); // { code: 'O000', description: 'Gravidez abdominal', sex: 'F', category: false }
+ * ```
+ */
 export interface Cid10Entry {
   /** Normalised code: no dot, upper case (`A000`). */
   readonly code: string;
@@ -28,7 +35,15 @@ export interface Cid10Entry {
   readonly category: boolean;
 }
 
-/** A loaded CID-10 table. */
+/**
+ * A loaded CID-10 table.
+ *
+ * @example
+ * ```ts
+ * const cid = await loadCid10({ source, cacheDir });
+ * cid.describe('A00')?.description; // 'Cólera'
+ * ```
+ */
 export class Cid10Table implements Iterable<Cid10Entry> {
   readonly #entries = new Map<string, Cid10Entry>();
   /** Where the table came from. */

@@ -10,7 +10,14 @@ import { dirname, join } from 'node:path';
 import { throwIfAborted } from '../../errors.js';
 import type { Source } from '../../sources/index.js';
 
-/** Options of {@link fetchCached}. */
+/**
+ * Options of {@link fetchCached}.
+ *
+ * @example
+ * ```ts
+ * await fetchCached({ source, path: '/territorio/doc/bases_territoriais.pdf', cacheDir, size: 707421 });
+ * ```
+ */
 export interface FetchCachedOptions {
   readonly source: Pick<Source, 'download'>;
   /** Absolute path on the source. */

@@ -11,12 +11,33 @@ import { cboFromCnv, cboFromDbfRows, type CboTable } from './cbo.js';
 import { parseCid10File, type Cid10Table } from './cid10.js';
 import { fetchCached } from './fetch-cached.js';
 
-/** Where DataSUS publishes the CID-10 CSV files (host `http://www2.datasus.gov.br`). */
+/**
+ * Where DataSUS publishes the CID-10 CSV files (host `http://www2.datasus.gov.br`).
+ *
+ * @example
+ * ```ts
+ * await loadCid10({ source: openSource('http://www2.datasus.gov.br'), cacheDir, path: CID10_CSV_PATH });
+ * ```
+ */
 export const CID10_CSV_PATH = '/cid10/V2008/downloads/CID10CSV.zip';
-/** SIM's TabWin archive holding `CBO2002.CNV` (host `ftp://ftp.datasus.gov.br`). */
+/**
+ * SIM's TabWin archive holding `CBO2002.CNV` (host `ftp://ftp.datasus.gov.br`).
+ *
+ * @example
+ * ```ts
+ * await loadCbo({ source: openSource('ftp://ftp.datasus.gov.br'), cacheDir, path: SIM_TAB_PATH });
+ * ```
+ */
 export const SIM_TAB_PATH = '/dissemin/publicos/SIM/CID10/TAB/OBITOS_CID10_TAB.zip';
 
-/** Options of {@link loadCid10} and {@link loadCbo}. */
+/**
+ * Options of {@link loadCid10} and {@link loadCbo}.
+ *
+ * @example
+ * ```ts
+ * const options: LoadReferenceOptions = { source, cacheDir: '.cache/arrow-sus', path: '/dissemin/publicos/SIM/CID10/TABELAS/CID10.DBF' };
+ * ```
+ */
 export interface LoadReferenceOptions {
   readonly source: Pick<Source, 'download' | 'url'>;
   readonly cacheDir: string;

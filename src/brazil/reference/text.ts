@@ -6,7 +6,14 @@
  */
 import { ArrowSusError } from '../../errors.js';
 
-/** Encodings found in DataSUS auxiliary files. */
+/**
+ * Encodings found in DataSUS auxiliary files.
+ *
+ * @example
+ * ```ts
+ * const encoding: TextEncoding = 'cp850';
+ * ```
+ */
 export type TextEncoding = 'cp850' | 'latin1' | 'utf8';
 
 /** Code page 850, bytes 0x80–0xFF. */

@@ -19,21 +19,42 @@
 import { Int32, Vector, makeData, makeVector, type Data, type DataType } from 'apache-arrow';
 import { ArrowSusError } from '../../errors.js';
 
-/** Counts of an age decode; `valid + invalid + nulls` = length. */
+/**
+ * Counts of an age decode; `valid + invalid + nulls` = length.
+ *
+ * @example
+ * ```ts
+ * decodeSimAge(column).counts; // { valid: 1940, invalid: 2, nulls: 5 }
+ * ```
+ */
 export interface AgeCounts {
   valid: number;
   invalid: number;
   nulls: number;
 }
 
-/** Decoded ages. */
+/**
+ * Decoded ages.
+ *
+ * @example
+ * ```ts
+ * const { years, days, counts }: AgeColumns = decodeSinanAge(table.getChild('NU_IDADE_N')!);
+ * ```
+ */
 export interface AgeColumns {
   readonly years: Vector<Int32>;
   readonly days: Vector<Int32>;
   readonly counts: AgeCounts;
 }
 
-/** A unit of an age code. */
+/**
+ * A unit of an age code.
+ *
+ * @example
+ * ```ts
+ * ageFromUnit('days' satisfies AgeUnit, 20); // { years: 0, days: 20 }
+ * ```
+ */
 export type AgeUnit = 'minutes' | 'hours' | 'days' | 'months' | 'years' | 'centenarian';
 
 const DAYS_PER_MONTH = 30.4375;

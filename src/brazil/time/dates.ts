@@ -10,17 +10,38 @@ import { DateDay, makeData, makeVector, Vector, type Data, type Utf8 } from 'apa
 import { ArrowSusError } from '../../errors.js';
 import { daysFromCivil, daysInMonth } from './civil.js';
 
-/** Supported layouts. `YYYYMM` maps to the first day of the month. */
+/**
+ * Supported layouts. `YYYYMM` maps to the first day of the month.
+ *
+ * @example
+ * ```ts
+ * const format: DataSusDateFormat = 'YYYYMMDD'; // SIH NASC, DT_INTER, DT_SAIDA
+ * ```
+ */
 export type DataSusDateFormat = 'DDMMYYYY' | 'YYYYMMDD' | 'YYYYMM';
 
-/** Counts of a date-column parse; `valid + invalid + nulls` = length. */
+/**
+ * Counts of a date-column parse; `valid + invalid + nulls` = length.
+ *
+ * @example
+ * ```ts
+ * parseDateColumn(column, 'DDMMYYYY').counts; // { valid, invalid, nulls }
+ * ```
+ */
 export interface DateParseCounts {
   valid: number;
   invalid: number;
   nulls: number;
 }
 
-/** Result of {@link parseDateColumn}. */
+/**
+ * Result of {@link parseDateColumn}.
+ *
+ * @example
+ * ```ts
+ * const { dates }: DateColumn = parseDateColumn(table.getChild('DTOBITO')!, 'DDMMYYYY');
+ * ```
+ */
 export interface DateColumn {
   readonly dates: Vector<DateDay>;
   readonly counts: DateParseCounts;

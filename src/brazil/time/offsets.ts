@@ -8,7 +8,14 @@
  */
 import { ArrowSusError } from '../../errors.js';
 
-/** A wall-clock date and time in some zone. */
+/**
+ * A wall-clock date and time in some zone.
+ *
+ * @example
+ * ```ts
+ * const local: LocalDateTime = { year: 2018, month: 11, day: 4, hour: 0, minute: 30 };
+ * ```
+ */
 export interface LocalDateTime {
   readonly year: number;
   /** 1…12 */

@@ -12,7 +12,14 @@ import { VALID, invalid, type ValidationResult } from './result.js';
 
 const CID10 = /^([A-Z]\d{2})(?:\.?([0-9X]))?$/;
 
-/** Options of {@link validateCid10}. */
+/**
+ * Options of {@link validateCid10}.
+ *
+ * @example
+ * ```ts
+ * validateCid10('A009', { known: cid.codes() });
+ * ```
+ */
 export interface ValidateCid10Options {
   /** Known codes (normalised: no dot, no `X` filler, upper case). When given, absent codes are `unknown_code`. */
   readonly known?: ReadonlySet<string>;

@@ -11,7 +11,14 @@
  */
 import { invalid, type ValidationResult } from './result.js';
 
-/** A CNES validation: structural validity plus an optional soft check-digit warning. */
+/**
+ * A CNES validation: structural validity plus an optional soft check-digit warning.
+ *
+ * @example
+ * ```ts
+ * const result: CnesValidationResult = validateCnes('2321743'); // { valid: true, warning: 'check_digit' }
+ * ```
+ */
 export type CnesValidationResult = ValidationResult & { readonly warning?: 'check_digit' };
 
 /**

@@ -19,17 +19,38 @@ import {
   type ByteKernel,
 } from './kernels.js';
 
-/** What a column validator checks. `cnes` is structural (7 digits); `cnes-check-digit` adds the empirical DV. */
+/**
+ * What a column validator checks. `cnes` is structural (7 digits); `cnes-check-digit` adds the empirical DV.
+ *
+ * @example
+ * ```ts
+ * validateColumn(column, 'cnes-check-digit' satisfies ColumnValidatorKind);
+ * ```
+ */
 export type ColumnValidatorKind = 'cpf' | 'cnpj' | 'cns' | 'cnes' | 'cnes-check-digit' | 'ibge' | 'cid10';
 
-/** Counts of a column validation; `valid + invalid + nulls` = column length. */
+/**
+ * Counts of a column validation; `valid + invalid + nulls` = column length.
+ *
+ * @example
+ * ```ts
+ * const { counts } = validateColumn(column, 'cns'); // counts.valid + counts.invalid + counts.nulls === column.length
+ * ```
+ */
 export interface ValidationCounts {
   valid: number;
   invalid: number;
   nulls: number;
 }
 
-/** The result of {@link validateColumn}: a Bool column (null where the input is null) and counts. */
+/**
+ * The result of {@link validateColumn}: a Bool column (null where the input is null) and counts.
+ *
+ * @example
+ * ```ts
+ * const { valid, counts }: ColumnValidation = validateColumn(column, 'cpf');
+ * ```
+ */
 export interface ColumnValidation {
   readonly valid: Vector<Bool>;
   readonly counts: ValidationCounts;

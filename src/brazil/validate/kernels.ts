@@ -9,7 +9,15 @@
  * @module
  */
 
-/** A byte kernel: `true` when the bytes `[start, end)` of `bytes` hold a valid value. */
+/**
+ * A byte kernel: `true` when the bytes `[start, end)` of `bytes` hold a valid value.
+ *
+ * @example
+ * ```ts
+ * const kernel: ByteKernel = cpfKernel;
+ * kernel(bytes, 0, 11);
+ * ```
+ */
 export type ByteKernel = (bytes: Uint8Array, start: number, end: number) => boolean;
 
 const DOT = 46;

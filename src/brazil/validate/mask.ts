@@ -5,7 +5,14 @@
  */
 import { ArrowSusError } from '../../errors.js';
 
-/** Documents that have a canonical mask. */
+/**
+ * Documents that have a canonical mask.
+ *
+ * @example
+ * ```ts
+ * mask('cep' satisfies MaskKind, '70040010'); // '70040-010'
+ * ```
+ */
 export type MaskKind = 'cpf' | 'cnpj' | 'cns' | 'cep';
 
 const LAYOUT: Record<MaskKind, { length: number; groups: readonly number[]; separators: readonly string[]; chars: RegExp }> = {

@@ -14,6 +14,11 @@
  * - `prefix`: a CNS that starts with a digit no CNS series uses (0, 3, 4, 5, 6).
  * - `check_digit`: the check digit(s) do not match.
  * - `unknown_code`: well-formed but absent from the loaded reference table (CID-10, municipalities).
+ *
+ * @example
+ * ```ts
+ * const reason: ValidationReason = 'check_digit';
+ * ```
  */
 export type ValidationReason =
   | 'empty'
@@ -24,10 +29,24 @@ export type ValidationReason =
   | 'check_digit'
   | 'unknown_code';
 
-/** The outcome of a scalar validation: valid, or invalid with one reason. */
+/**
+ * The outcome of a scalar validation: valid, or invalid with one reason.
+ *
+ * @example
+ * ```ts
+ * const result: ValidationResult = validateCpf('52998224725'); // { valid: true }
+ * ```
+ */
 export type ValidationResult = { readonly valid: true } | { readonly valid: false; readonly reason: ValidationReason };
 
-/** The one valid result (shared: results are immutable). */
+/**
+ * The one valid result (shared: results are immutable).
+ *
+ * @example
+ * ```ts
+ * VALID; // { valid: true }, frozen and shared by the scalar validators
+ * ```
+ */
 export const VALID: ValidationResult = Object.freeze({ valid: true });
 
 /**
