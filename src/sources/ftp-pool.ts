@@ -118,10 +118,9 @@ export class FtpPool {
           if (ArrowSusError.is(error, 'SOURCE_BUSY') && others > 0) {
             // The server's per-address limit is below ours: live with the connections we have
             // (or are opening) and queue behind them. The limit never grows back in this pool.
+            // Back to the top: take an idle connection if one is free by now, else wait for a
+            // release (someone holds a lease or is connecting, since others > 0).
             this.#limit = Math.max(1, others);
-            this.#connecting -= 1;
-            await this.#wait(signal);
-            this.#connecting += 1; // balanced by the finally below
             continue;
           }
           // Let a waiter try in our place (it may succeed, or fail with its own error).

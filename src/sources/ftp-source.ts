@@ -150,7 +150,10 @@ export class FtpSource implements Source {
     );
     try {
       try {
-        for await (const chunk of sink) yield chunk as Uint8Array;
+        for await (const chunk of sink) {
+          yield chunk as Uint8Array;
+          throwIfAborted(signal);
+        }
         await transfer;
       } catch (error) {
         throw toSourceError(failure ?? error, what, signal);

@@ -151,6 +151,8 @@ export class HttpSource implements Source {
         const part = skip > 0 ? chunk.subarray(skip) : chunk;
         skip = 0;
         yield part;
+        // A body already buffered in full may not notice a late abort: check after each chunk.
+        throwIfAborted(caller);
       }
     } catch (error) {
       throw toSourceError(error, what, caller);

@@ -13,6 +13,8 @@ export interface ProxyFaults {
   refuse?: number;
   /** Refuse (`421`) control connections beyond this many open at once. */
   maxControl?: number;
+  /** Send refusals this late (ms), as a loaded server does. */
+  refuseDelayMs?: number;
   /** Close the data connection after `bytes` bytes, on the next `times` RETRs. */
   drop?: { bytes: number; times: number };
   /** Stop forwarding (connection left open, silent) after `bytes` bytes, on the next `times` RETRs. */
@@ -167,7 +169,7 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
     if (refuse) {
       if ((faults.refuse ?? 0) > 0) faults.refuse = (faults.refuse ?? 0) - 1;
       stats.refused += 1;
-      client.end('421 Too many users, try again later (proxy)\r\n');
+      setTimeout(() => client.end('421 Too many users, try again later (proxy)\r\n'), faults.refuseDelayMs ?? 0);
       return;
     }
     openControl += 1;

@@ -136,6 +136,20 @@ describeFtp(`FtpSource against vsftpd${ftpServerUnavailable === undefined ? '' :
     expect(await codeOf(async () => openSource('not a url at all'))).toBe('SOURCE_INVALID_URL');
   });
 
+  it('keeps serving on idle connections when a late 421 arrives after the work is done', async () => {
+    const proxy = await startFtpProxy({ host: server.host, port: server.port }, { maxControl: 2, refuseDelayMs: 400 });
+    try {
+      await using source = new FtpSource({ host: '127.0.0.1', port: proxy.port, connections: 4 });
+      const batch = files.slice(0, 6);
+      const sizes = await Promise.all(batch.map(async (file) => (await collect(source.download(file.path))).byteLength));
+      expect(sizes).toEqual(batch.map((file) => file.size));
+      expect(proxy.stats.refused).toBe(2);
+      expect(source.connectionLimit).toBe(2);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
   it('adapts to a server connection limit (421) by queueing on the connections it has', async () => {
     const limited = await startFtpServer({ root, maxPerIp: 2 });
     try {
