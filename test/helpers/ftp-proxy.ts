@@ -21,6 +21,11 @@ export interface ProxyFaults {
   stall?: { bytes: number; times: number };
   /** Limit each data connection to this many bytes per second. */
   throttle?: number;
+  /**
+   * Rewrite `LIST` answers from Unix style (vsftpd, times in UTC) into the DOS/IIS style the
+   * DataSUS server prints, with wall-clock times in this IANA zone (e.g. `America/Sao_Paulo`).
+   */
+  dosListing?: { timeZone: string; clock: '12h' | '24h'; year: 2 | 4 };
 }
 
 /** Counters the tests assert on. */
@@ -44,7 +49,37 @@ export interface FtpProxy {
   readonly port: number;
   readonly faults: ProxyFaults;
   readonly stats: ProxyStats;
+  /** Closes every open control connection at once, as a server restart or idle timeout does. */
+  killControl(): void;
   stop(): Promise<void>;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** One vsftpd `ls -l` line (UTC) as IIS would print it, or the line unchanged. */
+function toDosLine(line: string, style: NonNullable<ProxyFaults['dosListing']>, now: Date): string {
+  const match = /^([-dl])\S{9}\s+\d+\s+\S+\s+\S+\s+(\d+)\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2}|\d{4})\s(.+)$/.exec(line);
+  if (match === null) return line;
+  const [, type, size, mon, day, timeOrYear, name] = match;
+  const month = MONTHS.indexOf(mon ?? '');
+  let instant: Date;
+  if ((timeOrYear ?? '').includes(':')) {
+    const [h, m] = (timeOrYear ?? '0:0').split(':').map(Number);
+    instant = new Date(Date.UTC(now.getUTCFullYear(), month, Number(day), h, m));
+    if (instant.getTime() > now.getTime() + 86_400_000) instant = new Date(Date.UTC(now.getUTCFullYear() - 1, month, Number(day), h, m));
+  } else {
+    instant = new Date(Date.UTC(Number(timeOrYear), month, Number(day)));
+  }
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: style.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  const hour = Number(parts['hour']);
+  const clock = style.clock === '12h' ? `${String(hour % 12 === 0 ? 12 : hour % 12).padStart(2, '0')}:${parts['minute']}${hour < 12 ? 'AM' : 'PM'}` : `${parts['hour']}:${parts['minute']}`;
+  const year = style.year === 4 ? parts['year'] : (parts['year'] ?? '').slice(2);
+  const sizeColumn = type === 'd' ? '<DIR>         ' : (size ?? '').padStart(14);
+  return `${parts['month']}-${parts['day']}-${year}  ${clock}       ${sizeColumn} ${name}`;
 }
 
 interface DataPair {
@@ -67,6 +102,7 @@ interface DataPair {
 export async function startFtpProxy(target: { host: string; port: number }, faults: ProxyFaults = {}): Promise<FtpProxy> {
   const stats: ProxyStats = { control: 0, openControl: 0, refused: 0, retr: 0, rest: [], dropped: 0, stalled: 0, maxConcurrentData: 0 };
   const sockets = new Set<Socket>();
+  const controlSockets = new Set<Socket>();
   const servers = new Set<Server>();
   let openControl = 0;
   let activeData = 0;
@@ -94,8 +130,15 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
             activeData -= 1;
           }
         };
+        let listing = '';
         upstream.on('close', () => {
           finish();
+          if (pair.kind === 'list' && faults.dosListing !== undefined) {
+            const style = faults.dosListing;
+            const now = new Date();
+            client.end(listing.split('\r\n').map((line) => (line === '' ? line : toDosLine(line, style, now))).join('\r\n'));
+            return;
+          }
           if (pair.fault !== 'stall') void pair.flushed.then(() => client.end());
         });
         client.on('close', () => {
@@ -103,6 +146,10 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
           upstream.destroy();
         });
         upstream.on('data', (chunk: Buffer) => {
+          if (pair.kind === 'list' && faults.dosListing !== undefined) {
+            listing += chunk.toString('latin1');
+            return;
+          }
           if (pair.fault === undefined && pair.kind === 'retr') {
             if (!counted) {
               counted = true;
@@ -164,6 +211,8 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
 
   const proxy = createServer((client) => {
     track(client);
+    controlSockets.add(client);
+    client.on('close', () => controlSockets.delete(client));
     stats.control += 1;
     const refuse = (faults.refuse ?? 0) > 0 || (faults.maxControl !== undefined && openControl >= faults.maxControl);
     if (refuse) {
@@ -233,6 +282,9 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
     port,
     faults,
     stats,
+    killControl: () => {
+      for (const socket of controlSockets) socket.destroy();
+    },
     stop: async () => {
       for (const socket of sockets) socket.destroy();
       await Promise.all([...servers].map((server) => new Promise((resolve) => server.close(() => resolve(undefined)))));

@@ -87,6 +87,43 @@ describeFtp(`FtpSource against vsftpd${ftpServerUnavailable === undefined ? '' :
     expect(whole.equals(local)).toBe(true);
   });
 
+  for (const style of [
+    { timeZone: 'America/Sao_Paulo', clock: '12h', year: 2 },
+    { timeZone: 'America/Sao_Paulo', clock: '24h', year: 4 },
+  ] as const) {
+    it(`reads IIS-style (DOS) listings end to end: ${style.clock} clock, ${style.year}-digit years`, async () => {
+      const proxy = await startFtpProxy({ host: server.host, port: server.port }, { dosListing: style });
+      try {
+        await using direct = new FtpSource({ host: server.host, port: server.port, timeZone: 'UTC' });
+        await using iis = new FtpSource({ host: '127.0.0.1', port: proxy.port }); // default zone: America/Sao_Paulo
+        const folder = parentPath(files[0]?.path ?? '/');
+        const expected = await direct.list(folder);
+        const got = await iis.list(folder);
+        expect(got.map((entry) => [entry.path, entry.size, entry.isDirectory, entry.modifiedAt?.toISOString()])).toEqual(
+          expected.map((entry) => [entry.path, entry.size, entry.isDirectory, entry.modifiedAt?.toISOString()]),
+        );
+      } finally {
+        await proxy.stop();
+      }
+    });
+  }
+
+  it('replaces pooled connections the server closed while they were idle', async () => {
+    const proxy = await startFtpProxy({ host: server.host, port: server.port });
+    try {
+      await using source = new FtpSource({ host: '127.0.0.1', port: proxy.port, connections: 1, idleCheckMs: 0 });
+      const file = files[0] as TreeFile;
+      expect((await collect(source.download(file.path))).byteLength).toBe(file.size);
+      proxy.killControl(); // like vsftpd's idle_session_timeout or a server restart
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await collect(source.download(file.path))).byteLength).toBe(file.size);
+      expect((await source.stat(file.path)).size).toBe(file.size);
+      expect(proxy.stats.control).toBe(2);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
   it('reuses pooled connections and never opens more than the pool size', async () => {
     const proxy = await startFtpProxy({ host: server.host, port: server.port });
     try {
