@@ -197,12 +197,18 @@ export async function downloadFiles(source: Source, files: readonly RemoteFile[]
   };
 
   let next = 0;
+  let fatal = false; // an abort or an unexpected error stops the other workers too
   const worker = async (): Promise<void> => {
-    while (next < unique.length) {
+    while (next < unique.length && !fatal) {
       throwIfAborted(signal);
       const file = unique[next++];
       if (file === undefined) continue;
-      await runOne(file);
+      try {
+        await runOne(file);
+      } catch (error) {
+        fatal = true;
+        throw error;
+      }
       filesDone += 1;
     }
   };
