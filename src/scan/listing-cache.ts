@@ -28,6 +28,8 @@ interface StoredListing {
   readonly source: string;
   readonly folder: string;
   readonly fetchedAt: string;
+  /** The server said the folder does not exist (remembered too, or every run would ask again). */
+  readonly missing?: boolean;
   readonly entries: readonly { path: string; size: number; modifiedAt: string | null; isDirectory: boolean }[];
 }
 
@@ -61,6 +63,9 @@ export class ListingCache {
     const ttl = this.#options.ttlMs ?? 3_600_000;
     const fresh = stored !== undefined && Date.now() - Date.parse(stored.fetchedAt) < ttl;
     if (stored !== undefined && (this.#options.offline === true || (fresh && this.#options.refresh !== true))) {
+      if (stored.missing === true) {
+        throw new ArrowSusError('SOURCE_NOT_FOUND', `scan: ${folder} does not exist on ${source.url} (as listed at ${stored.fetchedAt})`, { details: { folder } });
+      }
       return stored.entries.map((e) => ({
         path: e.path,
         size: e.size,
@@ -73,7 +78,17 @@ export class ListingCache {
         details: { folder },
       });
     }
-    const entries = await source.list(folder, options);
+    let entries: ListingEntry[];
+    try {
+      entries = await source.list(folder, options);
+    } catch (error) {
+      if (ArrowSusError.is(error, 'SOURCE_NOT_FOUND')) {
+        this.networkListings += 1;
+        const absent: StoredListing = { source: source.url, folder, fetchedAt: new Date().toISOString(), missing: true, entries: [] };
+        await writeFileAtomic(path, [Buffer.from(JSON.stringify(absent))]);
+      }
+      throw error;
+    }
     this.networkListings += 1;
     const record: StoredListing = {
       source: source.url,

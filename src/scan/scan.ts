@@ -105,6 +105,8 @@ export class Scan {
   #plan: Promise<ScanPlan> | undefined;
   #warm: Promise<MaterializeOutcome[]> | undefined;
   #failures: { path: string; error: ArrowSusError }[] = [];
+  /** Files made available so far, in completion order (the report lists them even after a failure). */
+  #done: MaterializeOutcome[] = [];
   #rowsRead = 0;
   #bytesDownloaded = 0;
   #listings: ListingCache | undefined;
@@ -200,6 +202,7 @@ export class Scan {
             continue;
           }
           outcomes[index] = { file, entry: hit, fromCache: true, downloadedBytes: 0 };
+          this.#done.push(outcomes[index]);
         } else {
           try {
             outcomes[index] = await materializeFile(file, {
@@ -211,13 +214,18 @@ export class Scan {
               onDownload,
             });
             this.#bytesDownloaded += outcomes[index].downloadedBytes;
+            this.#done.push(outcomes[index]);
           } catch (error) {
             const typed = ArrowSusError.is(error) ? error : new ArrowSusError('INTERNAL', String(error), { cause: error });
-            if (typed.code === 'ABORTED' || this.options.allowPartial !== true) {
+            if (typed.code === 'ABORTED') {
               abort.abort(typed);
               throw typed;
             }
             this.#fail(file.path, typed);
+            if (this.options.allowPartial !== true) {
+              abort.abort(typed);
+              throw typed;
+            }
           }
         }
         inFlight.delete(file.path);
@@ -417,11 +425,13 @@ export class Scan {
    */
   async report(): Promise<ScanReport> {
     const plan = await this.plan();
-    let outcomes: MaterializeOutcome[] = [];
+    let outcomes: MaterializeOutcome[];
     try {
       outcomes = await this.warm();
     } catch {
-      // The failure is in the report.
+      // The failure is in the report; list what completed, in plan order.
+      const order = new Map(plan.files.map((file, index) => [file.path, index]));
+      outcomes = [...this.#done].sort((a, b) => (order.get(a.file.path) ?? 0) - (order.get(b.file.path) ?? 0));
     }
     return buildReport({
       plan,

@@ -12,6 +12,8 @@ import { registerConvert } from './convert.js';
 import { registerDbc2dbf } from './dbc2dbf.js';
 import { registerDbf2dbc } from './dbf2dbc.js';
 import { registerInspect } from './inspect.js';
+import { registerFetch } from './fetch.js';
+import { registerCache } from './cache.js';
 import { registerValidate } from './validate.js';
 
 /** Registers one command on the program. */
@@ -22,6 +24,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerSystems,
   registerDescribe,
   registerCatalog,
+  registerFetch,
+  registerCache,
   registerInspect,
   registerConvert,
   registerDbc2dbf,
