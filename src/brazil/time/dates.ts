@@ -109,10 +109,15 @@ export function parseDataSusDate(text: string, format: DataSusDateFormat): numbe
  * counts; // { valid: 1, invalid: 1, nulls: 1 }
  * ```
  */
-export function parseDateColumn(column: Vector<Utf8> | Data<Utf8>, format: DataSusDateFormat): DateColumn {
+export function parseDateColumn(column: Vector<Utf8> | Data<Utf8> | Vector<DateDay>, format: DataSusDateFormat): DateColumn {
+  // SINAN dates are DBF `D` fields, which the DBF reader already returns as Date32: pass them through.
+  if (column instanceof Vector && column.type instanceof DateDay) {
+    const nulls = column.nullCount;
+    return { dates: column as Vector<DateDay>, counts: { valid: column.length - nulls, invalid: 0, nulls } };
+  }
   if (LENGTH[format] === undefined) throw new ArrowSusError('INVALID_ARGUMENT', `brazil: unknown date format "${String(format)}" (DDMMYYYY, YYYYMMDD or YYYYMM)`);
   const counts: DateParseCounts = { valid: 0, invalid: 0, nulls: 0 };
-  const chunks = column instanceof Vector ? column.data : [column];
+  const chunks = (column instanceof Vector ? column.data : [column]) as readonly Data<Utf8>[];
   const out = chunks.map((data) => {
     const length = data.length;
     const offsets = data.valueOffsets;

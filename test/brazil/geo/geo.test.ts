@@ -24,6 +24,7 @@ import {
   TERRITORY_ARCHIVE,
 } from '../../../src/brazil/geo/index.js';
 import { timeZoneForMunicipality } from '../../../src/brazil/time/index.js';
+import { ArrowSusError } from '../../../src/errors.js';
 import { LocalSource } from '../../../src/sources/index.js';
 import { describeShared, fixturePath } from '../../helpers/shared.js';
 import { SAMPLE_MUNICIPALITIES, buildTerritorialArchive } from '../helpers/territorial-archive.js';
@@ -154,14 +155,12 @@ describe('loadTerritory through a file:// source laid out like the FTP', () => {
     expect(readFileSync(join(cacheDir, 'territorio', 'tabelas', '2026', '04-base_territorial_abr26.zip'))).toHaveLength(archive.length);
     await loadTerritory({ source, cacheDir });
     expect(downloads).toBe(1);
-    // Offline: a source that cannot be listed falls back to the cached archive.
+    // Offline: a source that cannot be listed (a retryable error) falls back to the cached archive.
     const offline = {
       url: 'ftp://unreachable',
-      list: () => Promise.reject(Object.assign(new Error('down'), { code: 'SOURCE_CONNECTION_FAILED' })),
+      list: () => Promise.reject(new ArrowSusError('SOURCE_CONNECTION_FAILED', 'sources: connection refused')),
       download: source.download,
     };
-    const { ArrowSusError } = await import('../../../src/errors.js');
-    offline.list = () => Promise.reject(new ArrowSusError('SOURCE_CONNECTION_FAILED', 'down'));
     expect((await loadTerritory({ source: offline, cacheDir })).size).toBe(SAMPLE_MUNICIPALITIES.length);
     await local.close();
   });

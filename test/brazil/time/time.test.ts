@@ -2,7 +2,7 @@
  * Zones per UF/municipality, historical offsets checked against the runtime's ICU tz data and against
  * the documented transitions, DataSUS date parsers and age decoders.
  */
-import { Int32, Utf8, vectorFromArray } from 'apache-arrow';
+import { DateDay, Int32, Utf8, vectorFromArray } from 'apache-arrow';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -98,6 +98,12 @@ describe('DataSUS dates', () => {
     expect(dates.get(0)).toBe(Date.UTC(2020, 0, 1));
     expect(dates.get(3)).toBeNull();
     expect(dates.get(5)).toBe(Date.UTC(1889, 10, 15));
+  });
+  it('passes Date32 columns (SINAN DBF D fields) through unchanged', () => {
+    const column = vectorFromArray([new Date(Date.UTC(2020, 0, 1)), null], new DateDay());
+    const { dates, counts } = parseDateColumn(column, 'YYYYMMDD');
+    expect(dates).toBe(column);
+    expect(counts).toEqual({ valid: 1, invalid: 0, nulls: 1 });
   });
   it('agrees with Date.UTC on 50,000 seeded calendar dates in every layout', () => {
     fc.assert(
