@@ -19,8 +19,11 @@ export interface RemoteFile {
   readonly path: string;
   /** Size the listing announced; the downloaded file must have exactly this size. */
   readonly size: number;
-  /** Modification time the listing announced (used to notice republished files). */
-  readonly modifiedAt?: Date;
+  /**
+   * Modification time the listing announced (used to notice republished files); `null` or
+   * absent when unknown (the catalog's resolved files use `null`).
+   */
+  readonly modifiedAt?: Date | null | undefined;
 }
 
 /**
