@@ -3,7 +3,8 @@
  */
 import type { RecordBatch, Table } from 'apache-arrow';
 import { describe, expectTypeOf, it } from 'vitest';
-import { decodeLabels, loadTerritory, validateColumn, type ColumnValidatorKind, type ValidationResult } from '../../src/brazil/index.js';
+import type { decodeLabels } from '../../src/brazil/index.js';
+import { loadTerritory, validateColumn, type ColumnValidatorKind, type ValidationResult } from '../../src/brazil/index.js';
 
 describe('brazil types', () => {
   it('decodeLabels returns the kind of input it was given', () => {
