@@ -132,6 +132,32 @@ print(json.dumps(rows, default=lambda v: v.isoformat() if isinstance(v, datetime
     place(`${SIM}/DOAC2022.dbc`, files[`${SIM}/DOAC2022.dbc`]!);
   });
 
+  it('lists a request (ls) and downloads its raw files verified (download), reporting what is missing', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'arrow-sus-cache-'));
+    const ls = await runCli(['ls', 'sih', '--group', 'RD', '--uf', 'SP,RJ', '--year', '2023', '--month', '1-2', '--source', proxy.url, '--cache-dir', cacheDir, '--json']);
+    expect(ls.code).toBe(0);
+    const lines = ls.stdout.trim().split('\n').map((line) => JSON.parse(line) as { path: string; size?: number; missing?: boolean; uf?: string; month?: number });
+    expect(lines.filter((l) => l.missing !== true).map((l) => [l.path, l.size, l.uf, l.month])).toEqual([
+      [`${SIH}/RDRJ2301.dbc`, files[`${SIH}/RDRJ2301.dbc`]!.length, 'RJ', 1],
+      [`${SIH}/RDSP2301.dbc`, files[`${SIH}/RDSP2301.dbc`]!.length, 'SP', 1],
+      [`${SIH}/RDSP2302.dbc`, files[`${SIH}/RDSP2302.dbc`]!.length, 'SP', 2],
+    ]);
+    expect(lines.filter((l) => l.missing === true).map((l) => l.path)).toEqual([`${SIH}/RDRJ2302.dbc`]);
+
+    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-dl-'));
+    const download = await runCli(['download', 'sih', '--group', 'RD', '--uf', 'SP', '--year', '2023', '--month', '1-2', '--source', proxy.url, '--cache-dir', cacheDir, '-d', dir, '--json']);
+    expect(download.code).toBe(0);
+    const report = JSON.parse(download.stdout) as { fetched: { path: string; crcOk: boolean; sha256: string }[]; missing: unknown[] };
+    expect(report.fetched.map((f) => [f.path, f.crcOk])).toEqual([
+      [`${SIH}/RDSP2301.dbc`, true],
+      [`${SIH}/RDSP2302.dbc`, true],
+    ]);
+    expect(readFileSync(join(dir, 'RDSP2302.dbc')).equals(Buffer.from(files[`${SIH}/RDSP2302.dbc`]!))).toBe(true);
+    const incomplete = await runCli(['download', 'sih', '--group', 'RD', '--uf', 'RJ', '--year', '2023', '--month', '1-2', '--source', proxy.url, '--cache-dir', cacheDir, '-d', dir]);
+    expect(incomplete.code).toBe(3);
+    expect(incomplete.stdout).toContain('RDRJ2302.dbc (not-published)');
+  });
+
   it('detects a tampered cache file with `cache verify` and repairs it', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'arrow-sus-cache-'));
     expect((await runCli(['cache', 'warm', 'sim', '--group', 'DO', '--uf', 'AC', '--year', '2021', '--source', proxy.url, '--cache-dir', cacheDir])).code).toBe(0);

@@ -13,6 +13,8 @@ import { registerDbc2dbf } from './dbc2dbf.js';
 import { registerDbf2dbc } from './dbf2dbc.js';
 import { registerInspect } from './inspect.js';
 import { registerFetch } from './fetch.js';
+import { registerLs } from './ls.js';
+import { registerDownload } from './download.js';
 import { registerCache } from './cache.js';
 import { registerValidate } from './validate.js';
 
@@ -24,6 +26,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerSystems,
   registerDescribe,
   registerCatalog,
+  registerLs,
+  registerDownload,
   registerFetch,
   registerCache,
   registerInspect,
