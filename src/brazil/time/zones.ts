@@ -7,9 +7,14 @@
  *   Ipixuna, Itamarati, Pauini, São Paulo de Olivença;
  * - **Fernando de Noronha** (America/Noronha, UTC−2): the district-state `260545` and the former territory
  *   code `200010` found in old microdata;
- * - **western Pará** (America/Santarem): the part of Pará west of the 1913 boundary (Decreto 2.784/1913:
- *   the Xingu river). Taken here as the Baixo Amazonas and Sudoeste Paraense municipalities whose seat lies
- *   west of the Xingu. The zone differs from Belém only before 2008-06-24 (UTC−4 instead of −3).
+ * - **western Pará** (America/Santarem): the part of Pará on UTC−4 until Lei 11.662/2008 (in force
+ *   2008-06-24). Decreto 2.784/1913 drew it west of a line from Monte Crevaux down the Jari river to the
+ *   Amazon and then south along the Xingu. Taken here as the Baixo Amazonas and Sudoeste Paraense
+ *   municipalities whose seat lies west of that line (north bank: west of the Jari; south bank: west of the
+ *   Xingu); municipalities astride the Xingu (Porto de Moz, Vitória do Xingu, Senador José Porfírio,
+ *   Anapu, Pacajá) stay on America/Belem. The zone differs from Belém only before 2008-06-24.
+ * - Tabatinga (AM) stays on America/Manaus: the 1913 decree puts Tabatinga and Porto Acre themselves in
+ *   the UTC−4 zone.
  *
  * Historical offsets come from the runtime's tz database (ICU) through `Intl`, never from hand-written
  * rules: see `offsets.ts`.
