@@ -31,6 +31,7 @@ describe('time zones', () => {
   it('the three exception areas', () => {
     expect(timeZoneForMunicipality('1301407')).toBe('America/Eirunepe'); // Eirunepé
     expect(timeZoneForMunicipality('130260')).toBe('America/Manaus'); // Manaus
+    expect(timeZoneForMunicipality('1304062')).toBe('America/Manaus'); // Tabatinga: on the 1913 line, kept in UTC−4
     expect(timeZoneForMunicipality('2605459')).toBe('America/Noronha'); // Fernando de Noronha
     expect(timeZoneForMunicipality('261160')).toBe('America/Recife'); // Recife
     expect(timeZoneForMunicipality('150680')).toBe('America/Santarem'); // Santarém
