@@ -5,7 +5,7 @@
  * @example
  * ```ts
  * import { decompressDbc } from 'arrow-sus/dbc';
- * for await (const chunk of decompressDbc(dbcBytes, { fileName: 'DOAC2022.dbc' })) consume(chunk);
+ * for await (const chunk of decompressDbc(dbcBytes, { fileName: 'DOAC2013.dbc' })) consume(chunk);
  * ```
  *
  * @module
