@@ -223,3 +223,42 @@ export function validateCpfColumn(column: Vector<Utf8> | Data<Utf8>): ColumnVali
 export function validateCnpjColumn(column: Vector<Utf8> | Data<Utf8>): ColumnValidation {
   return validateColumn(column, 'cnpj');
 }
+
+/** Packs a normalised CID-10 code (`A000`, `R58`) into a number: 4 bytes at most. */
+function packCid10(bytes: ArrayLike<number>, start: number, end: number): number {
+  let key = 0;
+  let i = start;
+  if (bytes[i] === 42) i++; // '*'
+  for (; i < end; i++) {
+    let c = bytes[i] ?? 0;
+    if (c === 46) continue; // '.'
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c === 88 && i === end - 1) continue; // 'X' filler of a 3-character category
+    key = key * 256 + c;
+  }
+  return key;
+}
+
+/**
+ * Validates a CID-10 column: format (like `validateColumn(column, 'cid10')`) and, with `known` (e.g.
+ * `Cid10Table.codes()`), existence — on the Utf8 bytes, with codes packed into numbers for the lookup.
+ *
+ * @example
+ * ```ts
+ * const { counts } = validateCid10Column(table.getChild('DIAG_PRINC')!, { known: cid.codes() });
+ * ```
+ */
+export function validateCid10Column(column: Vector<Utf8> | Data<Utf8>, options: { readonly known?: ReadonlySet<string> } = {}): ColumnValidation {
+  const counts: ValidationCounts = { valid: 0, invalid: 0, nulls: 0 };
+  let kernel: ByteKernel = cid10Kernel;
+  if (options.known !== undefined) {
+    const keys = new Set<number>();
+    for (const code of options.known) {
+      const codes = Array.from(code, (c) => c.charCodeAt(0));
+      keys.add(packCid10(codes, 0, codes.length));
+    }
+    kernel = (bytes, start, end) => cid10Kernel(bytes, start, end) && keys.has(packCid10(bytes, start, end));
+  }
+  const out = toChunks(column).map((chunk) => runKernel(chunk, kernel, counts));
+  return { valid: makeVector(out), counts };
+}

@@ -23,5 +23,5 @@ export { mask, unmask } from './mask.js';
 export type { MaskKind } from './mask.js';
 export { cid10Kernel, cnesFormatKernel, cnesKernel, cnpjKernel, cnsKernel, cpfKernel, ibgeKernel } from './kernels.js';
 export type { ByteKernel } from './kernels.js';
-export { validateCnpjColumn, validateColumn, validateCpfColumn } from './column.js';
+export { validateCid10Column, validateCnpjColumn, validateColumn, validateCpfColumn } from './column.js';
 export type { ColumnValidation, ColumnValidatorKind, ValidationCounts } from './column.js';

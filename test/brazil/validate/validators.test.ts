@@ -20,6 +20,7 @@ import {
   validateCnes,
   validateCnpj,
   validateCns,
+  validateCid10Column,
   validateColumn,
   validateCpf,
   validateIbgeMunicipality,
@@ -169,6 +170,17 @@ describe('CID-10', () => {
     const values = ['A00', 'A000', 'A00.0', '*R58X', 'r58x', 'A0', 'A00.', 'AA00', '0000', 'A0000'];
     const { valid } = validateColumn(vectorFromArray(values, new Utf8()), 'cid10');
     expect(values.map((_, i) => valid.get(i))).toEqual(values.map((v) => validateCid10(v).valid));
+  });
+});
+
+describe('validateCid10Column', () => {
+  it('checks format and, with a table, existence, in the same forms as the scalar validator', () => {
+    const known = new Set(['A00', 'A000', 'R58', 'U071']);
+    const values = ['A00', 'A00.0', 'a000', '*R58X', 'R58', 'U071', 'Z999', 'A0', null];
+    const { valid, counts } = validateCid10Column(vectorFromArray(values, new Utf8()), { known });
+    expect(values.map((_, i) => valid.get(i))).toEqual(values.map((v) => (v === null ? null : validateCid10(v, { known }).valid)));
+    expect(counts).toEqual({ valid: 6, invalid: 2, nulls: 1 });
+    expect(validateCid10Column(vectorFromArray(['Z999'], new Utf8())).counts.valid).toBe(1);
   });
 });
 
