@@ -8,12 +8,16 @@
  */
 import { openAsBlob } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
+import { parseRecordBatch } from 'arrow-js-ffi';
 import type { RecordBatch, Schema } from 'apache-arrow';
 import type * as ParquetWasmModule from 'parquet-wasm';
 import { ArrowSusError, throwIfAborted } from '../errors.js';
 import { fileError } from '../io/errors.js';
 
 type ParquetWasm = typeof ParquetWasmModule;
+interface WasmBatch {
+  intoFFI(): { arrayAddr(): number; schemaAddr(): number; free(): void };
+}
 let loaded: Promise<ParquetWasm> | undefined;
 const loadParquetWasm = (): Promise<ParquetWasm> => (loaded ??= import('parquet-wasm'));
 
@@ -73,6 +77,7 @@ export async function readParquetSchema(path: string): Promise<Schema> {
  * ```
  */
 export async function* readParquet(path: string, options: ReadParquetOptions = {}): AsyncGenerator<RecordBatch> {
+  const wasm = await loadParquetWasm();
   const file = await open(path);
   try {
     const streamOptions = {
@@ -89,15 +94,23 @@ export async function* readParquet(path: string, options: ReadParquetOptions = {
     try {
       while (true) {
         throwIfAborted(options.signal);
-        let next: { done: boolean; value?: { intoIPCStream(): Uint8Array } };
+        let next: { done: boolean; value?: WasmBatch };
         try {
-          next = (await reader.read()) as { done: boolean; value?: { intoIPCStream(): Uint8Array } };
+          next = (await reader.read()) as { done: boolean; value?: WasmBatch };
         } catch (error) {
           throw new ArrowSusError('CACHE_CORRUPT', `cache: ${path} is damaged: ${String(error)}`, { cause: error, details: { path } });
         }
         if (next.done || next.value === undefined) return;
-        const table = tableFromIPC(next.value.intoIPCStream());
-        for (const batch of table.batches) if (batch.numRows > 0) yield batch;
+        // Read the batch straight out of WebAssembly memory through the Arrow C Data Interface
+        // (copying it into JavaScript memory): about twice as fast as an IPC round trip.
+        const ffi = next.value.intoFFI();
+        let batch: RecordBatch;
+        try {
+          batch = parseRecordBatch(wasm.wasmMemory().buffer, ffi.arrayAddr(), ffi.schemaAddr(), true);
+        } finally {
+          ffi.free();
+        }
+        if (batch.numRows > 0) yield batch;
       }
     } finally {
       await reader.cancel().catch(() => undefined);
