@@ -15,6 +15,8 @@ import { filterBatch } from '../arrow/filter.js';
 import { DiskCache } from '../cache/disk-cache.js';
 import { resolveCacheDir } from '../cache/location.js';
 import { readParquet, readParquetSchema } from '../cache/read-parquet.js';
+import type { MemoryBatchCache} from '../cache/memory-cache.js';
+import { batchBytes, defaultMemoryCache } from '../cache/memory-cache.js';
 import type { CatalogRequest } from '../catalog/index.js';
 import { parsePredicate } from '../dbf/predicate-parse.js';
 import type { Predicate } from '../dbf/predicate.js';
@@ -73,6 +75,8 @@ export interface ScanOptions {
   readonly pool?: WorkerPool;
   /** Files fetched and converted at once (default: twice the pool size). */
   readonly concurrency?: number;
+  /** In-memory cache of recently read batches (default: the process-wide one; false: none). */
+  readonly memoryCache?: MemoryBatchCache | false;
   /** Rows per batch read from the cache (default 65,536). */
   readonly batchRows?: number;
   /** Replaces or adds columns of each batch (e.g. code → label decoding), after filtering. */
@@ -323,7 +327,7 @@ export class Scan {
         ...(this.options.batchRows !== undefined ? { batchRows: this.options.batchRows } : {}),
         ...(this.options.signal ? { signal: this.options.signal } : {}),
       };
-      for await (let batch of readParquet(outcome.entry.parquetPath, readOptions)) {
+      for await (let batch of this.#readEntry(outcome, readOptions)) {
         if (this.#predicate !== undefined) batch = filterBatch(batch, this.#predicate);
         if (batch.numRows === 0) continue;
         batch = conformBatch(batch, dataSchema);
@@ -334,6 +338,32 @@ export class Scan {
         yield { batch, file: outcome.file };
       }
     }
+  }
+
+  /** Batches of a cache entry: from the memory cache when recently read, else from disk. */
+  async *#readEntry(outcome: MaterializeOutcome, options: { columns?: string[]; batchRows?: number; signal?: AbortSignal }): AsyncGenerator<RecordBatch> {
+    const memory = this.options.memoryCache === false ? undefined : (this.options.memoryCache ?? defaultMemoryCache());
+    const key = `${outcome.entry.key}|${options.columns?.join(',') ?? '*'}|${options.batchRows ?? ''}`;
+    const held = memory?.get(key);
+    if (held !== undefined) {
+      yield* held;
+      return;
+    }
+    const kept: RecordBatch[] = [];
+    let keep = memory !== undefined;
+    let bytes = 0;
+    for await (const batch of readParquet(outcome.entry.parquetPath, options)) {
+      if (keep) {
+        kept.push(batch);
+        bytes += batchBytes(batch);
+        if (bytes > memory!.budget / 4) {
+          keep = false;
+          kept.length = 0;
+        }
+      }
+      yield batch;
+    }
+    if (keep) memory!.set(key, kept);
   }
 
   /**
