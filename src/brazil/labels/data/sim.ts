@@ -26,9 +26,9 @@ export const SIM_LABELS: SystemDictionary = {
     RACACOR: { labels: RACE_IBGE, note: 'IBGE order: 3 Amarela, 4 Parda.' },
     ESTCIV: { labels: MARITAL_STATUS },
     ESC: { labels: SCHOOLING_YEARS },
-    ESC2010: { labels: SCHOOLING_2010 },
+    ESC2010: { labels: SCHOOLING_2010, note: 'Level labels of the 2010 layout; not in the domain notes, verify with the SIM CNV files.' },
     ESCMAE: { labels: SCHOOLING_YEARS },
-    ESCMAE2010: { labels: SCHOOLING_2010 },
+    ESCMAE2010: { labels: SCHOOLING_2010, note: 'Level labels of the 2010 layout; not in the domain notes, verify with the SIM CNV files.' },
     LOCOCOR: { labels: { '1': 'Hospital', '2': 'Outros estabelecimentos de saúde', '3': 'Domicílio', '4': 'Via pública', '5': 'Outros', '9': 'Ignorado' } },
     GRAVIDEZ: { labels: PREGNANCY_TYPE },
     GESTACAO: {

@@ -101,6 +101,7 @@ export const SINAN_ZIKA_LABELS: SystemDictionary = {
   system: 'SINAN-ZIKA',
   version: '2026.11.1',
   sources: ['SINAN zika notification form (SINAN/DOCS)'],
+  // CLASSI_FIN for zika (1 confirmed, 2 discarded, 8 inconclusive) is not in the domain notes; verify with the CNV files.
   columns: {
     ...NOTIFICATION,
     CLASSI_FIN: { labels: { '1': 'Confirmado', '2': 'Descartado', '8': 'Inconclusivo' } },
@@ -120,6 +121,8 @@ export const SINAN_TUBE_LABELS: SystemDictionary = {
   system: 'SINAN-TUBE',
   version: '2026.11.1',
   sources: ['SINAN tuberculosis data dictionary (SINAN/DOCS)', 'TAB_SINANNET.zip conversion files'],
+  // The tuberculosis-specific lists below are not in the project's domain notes (which cover the dengue
+  // form); check them against the CNV files of TAB_SINANNET.zip (parseCnv) before relying on them.
   columns: {
     ...NOTIFICATION,
     TRATAMENTO: {
