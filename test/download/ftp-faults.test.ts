@@ -1,14 +1,13 @@
 import { readFileSync, truncateSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { FtpSource, downloadFiles, listFolder, type DownloadReport, type RemoteFile } from '../../src/sources/index.js';
 import { startFtpProxy, type FtpProxy } from '../helpers/ftp-proxy.js';
-import { buildDatasusTree, ftpServerUnavailable, generateDbc, startFtpServer, tempDir, type FtpServer } from '../helpers/ftp-server.js';
+import { buildDatasusTree, describeFtpServer, generateDbc, startFtpServer, tempDir, type FtpServer } from '../helpers/ftp-server.js';
 
-const describeFtp = ftpServerUnavailable === undefined ? describe : describe.skip;
 const fast = { backoffMs: 5, maxBackoffMs: 50, random: () => 0.5, stallTimeoutMs: 2000 } as const;
 
-describeFtp(`fault injection over a real FTP server${ftpServerUnavailable === undefined ? '' : ` [skipped: ${ftpServerUnavailable}]`}`, () => {
+describeFtpServer('fault injection over a real FTP server', () => {
   let root: string;
   let removeRoot: () => void;
   let server: FtpServer;

@@ -15,6 +15,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compressDbcSync } from '../../src/dbc/index.js';
+import { describe } from 'vitest';
 import { SHARED_DIR, fixturePath, readManifest } from './shared.js';
 
 const VSFTPD = ['/usr/sbin/vsftpd', '/usr/local/sbin/vsftpd'].find((path) => existsSync(path));
@@ -26,6 +27,26 @@ export const ftpServerUnavailable: string | undefined = (() => {
   if (spawnSync('id', ['ftp']).status !== 0) return 'the "ftp" system user is missing (installing the vsftpd package creates it)';
   return undefined;
 })();
+
+/**
+ * `describe` when a real FTP server can run here; otherwise a skipped block whose name says why
+ * (and a warning), like `describeShared`.
+ *
+ * @example
+ * ```ts
+ * describeFtpServer('my FTP tests', () => {
+ *   it('lists', async () => { const server = await startFtpServer({ root }); … });
+ * });
+ * ```
+ */
+export function describeFtpServer(name: string, body: () => void): void {
+  if (ftpServerUnavailable === undefined) {
+    describe(name, body);
+  } else {
+    describe.skip(`${name} [skipped: ${ftpServerUnavailable}]`, body);
+    console.warn(`[arrow-sus tests] skipping "${name}": ${ftpServerUnavailable}`);
+  }
+}
 
 /** Options of {@link startFtpServer}. */
 export interface FtpServerOptions {

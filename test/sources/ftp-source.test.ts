@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ArrowSusError } from '../../src/errors.js';
 import { FtpSource, listFolder, openSource, parentPath } from '../../src/sources/index.js';
-import { buildDatasusTree, ftpServerUnavailable, startFtpServer, tempDir, type FtpServer, type TreeFile } from '../helpers/ftp-server.js';
+import { buildDatasusTree, describeFtpServer, startFtpServer, tempDir, type FtpServer, type TreeFile } from '../helpers/ftp-server.js';
 import { startFtpProxy } from '../helpers/ftp-proxy.js';
 
-const describeFtp = ftpServerUnavailable === undefined ? describe : describe.skip;
-if (ftpServerUnavailable !== undefined) console.warn(`[arrow-sus tests] skipping FTP integration: ${ftpServerUnavailable}`);
 
 async function collect(iterable: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -25,7 +23,7 @@ async function codeOf(work: () => Promise<unknown>): Promise<string> {
   return 'no error';
 }
 
-describeFtp(`FtpSource against vsftpd${ftpServerUnavailable === undefined ? '' : ` [skipped: ${ftpServerUnavailable}]`}`, () => {
+describeFtpServer('FtpSource against vsftpd', () => {
   let server: FtpServer;
   let files: TreeFile[];
   let removeTree: () => void;
