@@ -15,3 +15,24 @@ export {
   decodeSinanAge, decodeLabels, labelDecoder, parseCnv, loadCid10, loadCbo,
 } from './brazil/index.js';
 export type { ValidationResult, ValidationReason, Municipality, UnknownCode, LabelSystem } from './brazil/index.js';
+export { scan, Scan, PROVENANCE_FIELDS } from './scan/scan.js';
+export type { ScanOptions, ScanProgress } from './scan/scan.js';
+export type { ScanRequest, MonthlyRequest, YearlyRequest, UfSelection } from './scan/request.js';
+export type { ScanReport, ReportFile } from './scan/report.js';
+export type { ScanPlan } from './scan/plan.js';
+export { readTable, withSchema } from './read/read-table.js';
+export type { ReadTableOptions, TableStream, TableSummary, TableInput } from './read/read-table.js';
+export { inspectTable, readTableHeader, readTableSchema } from './read/inspect.js';
+export type { InspectResult, InspectColumn } from './read/inspect.js';
+export { decodeFiles, defaultDecodePool } from './read/decode-files.js';
+export { convertFiles } from './read/convert-files.js';
+export type { ConvertOptions, ConvertReport } from './read/convert-files.js';
+export { DiskCache } from './cache/disk-cache.js';
+export type { CacheEntry } from './cache/disk-cache.js';
+export { resolveCacheDir } from './cache/location.js';
+export { readParquet } from './cache/read-parquet.js';
+export { writeBatches, encodeBatches, resolveOutputFormat } from './output/write-output.js';
+export type { OutputFormat, OutputTarget } from './output/write-output.js';
+export { unifySchemas, conformBatch } from './arrow/unify.js';
+export { filterBatch } from './arrow/filter.js';
+export { WorkerPool } from './workers/pool.js';

@@ -124,3 +124,17 @@ function convert(value: unknown, from: DataType, type: DataType): unknown {
       return String(value);
   }
 }
+
+/**
+ * A batch with no rows and the given schema (arrow-js's own `new RecordBatch(schema)` fails on
+ * some schemas). Useful to derive the output schema of a batch transformation.
+ *
+ * @example
+ * ```ts
+ * const labelled = decode(emptyBatch(schema)).schema;
+ * ```
+ */
+export function emptyBatch(schema: Schema): RecordBatch {
+  const children = schema.fields.map((field) => vectorFromArray([], field.type as DataType).data[0]!);
+  return new RecordBatch(schema, new Data(new Struct(schema.fields), 0, 0, 0, undefined, children));
+}

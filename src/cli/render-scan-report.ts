@@ -39,3 +39,17 @@ export function renderScanReport(report: ScanReport, options: { maxFiles?: numbe
   if (report.superseded.length > 0) lines.push(`${report.superseded.length} preliminary or duplicate file(s) skipped in favour of final ones`);
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The note printed after a labelled read: codes the dictionaries did not know, per column.
+ *
+ * @example
+ * ```ts
+ * ctx.stderr.write(renderUnknownCodes(scan.unknownCodes()));
+ * ```
+ */
+export function renderUnknownCodes(unknown: readonly { column: string; code: string; count: number }[]): string {
+  if (unknown.length === 0) return '';
+  const shown = unknown.slice(0, 20).map((u) => `${u.column}=${JSON.stringify(u.code)} ×${u.count}`);
+  return `labels: codes without a label (kept as codes): ${shown.join(', ')}${unknown.length > 20 ? ` … and ${unknown.length - 20} more` : ''}\n`;
+}

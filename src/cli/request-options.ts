@@ -29,7 +29,7 @@ export interface RequestFlags {
  */
 export function addRequestOptions(command: Command): Command {
   return command
-    .option('-g, --group <group>', 'group, e.g. RD (SIH), PA (SIA), DO (SIM), DENG (SINAN), ST (CNES)')
+    .option('-g, --group <group>', 'group, e.g. DENG (SINAN), RJ (SIH); default DO for SIM, DN for SINASC, RD for SIH, PA for SIA, ST for CNES')
     .option('--uf <list>', 'UFs, e.g. SP or SP,RJ (BR for national files); default: all')
     .option('--year <years>', 'year, list or range: 2023, 2019,2021, 2015-2023')
     .option('--month <months>', 'month, list or range (monthly systems): 1, 1,7, 1-6')
@@ -61,6 +61,12 @@ export function parseRange(text: string, name: string): number | number[] | { fr
 }
 
 /**
+ * The group used when `--group` is not given, for systems with several datasets: the one people
+ * mean by the system's name (deaths for SIM, births for SINASC, admissions for SIH …).
+ */
+export const DEFAULT_GROUPS: Readonly<Record<string, string>> = { SIM: 'DO', SINASC: 'DN', SIH: 'RD', SIA: 'PA', CNES: 'ST' };
+
+/**
  * Builds the catalog request from the system argument and the flags.
  *
  * @example
@@ -69,9 +75,10 @@ export function parseRange(text: string, name: string): number | number[] | { fr
  * ```
  */
 export function toRequest(system: string, flags: RequestFlags): CatalogRequest {
+  const group = flags.group ?? DEFAULT_GROUPS[system.toUpperCase()];
   return {
     system: system.toUpperCase(),
-    ...(flags.group !== undefined ? { group: flags.group } : {}),
+    ...(group !== undefined ? { group } : {}),
     ...(flags.uf !== undefined ? { uf: parseList(flags.uf).map((uf) => uf.toUpperCase()) } : {}),
     ...(flags.year !== undefined ? { year: parseRange(flags.year, '--year') } : {}),
     ...(flags.month !== undefined ? { month: parseRange(flags.month, '--month') } : {}),

@@ -32,10 +32,21 @@ import { materializeFile, type MaterializeOutcome } from './materialize.js';
 import { planScan, type ScanPlan } from './plan.js';
 import { toCatalogRequest, type ScanRequest } from './request.js';
 import { buildReport, type ScanReport } from './report.js';
+import { labelStage, type LabelStage } from './labels.js';
+import type { UnknownCode } from '../brazil/index.js';
 import { writePartitioned, type ParquetOutputOptions, type WriteSummary } from './write-partitioned.js';
 import { writeBatches, type OutputFormat, type OutputTarget } from '../output/write-output.js';
 import type { ParquetOptions } from '../output/parquet.js';
 import type { Writable } from 'node:stream';
+
+interface ReadPlan {
+  /** The output schema. */
+  readonly schema: Schema;
+  /** The files' columns unified, before labels and provenance. */
+  readonly dataSchema: Schema;
+  readonly outcomes: MaterializeOutcome[];
+  readonly columns: (string[] | undefined)[];
+}
 
 /** Progress of a scan, for progress bars. */
 export interface ScanProgress {
@@ -79,8 +90,8 @@ export interface ScanOptions {
   readonly memoryCache?: MemoryBatchCache | false;
   /** Rows per batch read from the cache (default 65,536). */
   readonly batchRows?: number;
-  /** Replaces or adds columns of each batch (e.g. code → label decoding), after filtering. */
-  readonly transform?: (batch: RecordBatch, context: { system: string | null }) => RecordBatch;
+  /** Decode coded columns into labels (dictionary-encoded), for systems that have dictionaries. */
+  readonly labels?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ScanProgress) => void;
 }
@@ -271,9 +282,15 @@ export class Scan {
     return (await this.#readPlan()).schema;
   }
 
-  #schemaPlan: Promise<{ schema: Schema; outcomes: MaterializeOutcome[]; columns: (string[] | undefined)[] }> | undefined;
+  #schemaPlan: Promise<ReadPlan> | undefined;
+  #labels: LabelStage | undefined;
 
-  #readPlan(): Promise<{ schema: Schema; outcomes: MaterializeOutcome[]; columns: (string[] | undefined)[] }> {
+  /** Codes the label dictionaries did not know, per column (after a read with `labels`). */
+  unknownCodes(): UnknownCode[] {
+    return this.#labels?.unknownCodes() ?? [];
+  }
+
+  #readPlan(): Promise<ReadPlan> {
     this.#schemaPlan ??= (async () => {
       const outcomes = await this.warm();
       const fileSchemas = await Promise.all(outcomes.map((outcome) => readParquetSchema(outcome.entry.parquetPath)));
@@ -289,8 +306,14 @@ export class Scan {
       const projected = fileSchemas.map((schema) => (wanted === undefined ? schema : projectSchema(schema, wanted)));
       let schema = unifySchemas(projected);
       if (wanted !== undefined) schema = orderLike(schema, wanted);
+      const dataSchema = schema;
+      if (this.options.labels === true) {
+        const first = outcomes[0]?.file.parsed;
+        this.#labels = labelStage(first?.system ?? this.request.system, first?.group ?? this.request.group ?? null);
+        schema = this.#labels.schema(schema);
+      }
       if (this.options.provenance === true) schema = new Schema([...schema.fields, ...PROVENANCE_FIELDS]);
-      return { schema, outcomes, columns };
+      return { schema, dataSchema, outcomes, columns };
     })();
     return this.#schemaPlan;
   }
@@ -317,9 +340,7 @@ export class Scan {
    * ```
    */
   async *streamTagged(): AsyncGenerator<{ batch: RecordBatch; file: MaterializeOutcome['file'] }> {
-    const { schema, outcomes, columns } = await this.#readPlan();
-    const dataFields = this.options.provenance === true ? schema.fields.slice(0, -PROVENANCE_FIELDS.length) : schema.fields;
-    const dataSchema = new Schema(dataFields);
+    const { schema, dataSchema, outcomes, columns } = await this.#readPlan();
     const plan = await this.plan();
     for (const [index, outcome] of outcomes.entries()) {
       const readOptions = {
@@ -331,7 +352,7 @@ export class Scan {
         if (this.#predicate !== undefined) batch = filterBatch(batch, this.#predicate);
         if (batch.numRows === 0) continue;
         batch = conformBatch(batch, dataSchema);
-        if (this.options.transform !== undefined) batch = this.options.transform(batch, { system: outcome.file.parsed.system });
+        if (this.#labels !== undefined) batch = this.#labels.apply(batch);
         if (this.options.provenance === true) batch = withProvenance(batch, schema, outcome);
         this.#rowsRead += batch.numRows;
         this.#progress({ phase: 'read', filesTotal: plan.files.length, filesDone: index, bytesTotal: 0, file: outcome.file.path });

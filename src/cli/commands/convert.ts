@@ -13,6 +13,7 @@ import { expandInputs } from '../../read/expand-inputs.js';
 import { ArrowSusError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { parseEncoding, parseList, parsePositiveInt } from '../options.js';
+import { renderUnknownCodes } from '../render-scan-report.js';
 
 interface ConvertFlags {
   output: string;
@@ -26,6 +27,7 @@ interface ConvertFlags {
   compression?: string;
   rowGroupRows?: string;
   unordered?: boolean;
+  labels?: boolean;
   quiet?: boolean;
 }
 
@@ -55,6 +57,7 @@ export function registerConvert(program: Command, ctx: CliContext): void {
     .option('--compression <codec>', `Parquet codec: ${COMPRESSIONS.join(', ')} (default zstd)`)
     .option('--row-group-rows <n>', 'Parquet rows per row group (default 131072)')
     .option('--unordered', 'write batches as they are decoded instead of in input order')
+    .option('--labels', 'decode coded columns into labels (dictionary chosen from each file name)')
     .option('-q, --quiet', 'no summary on stderr')
     .action(async (patterns: string[], flags: ConvertFlags) => {
       const format = resolveOutputFormat(flags.format, flags.output);
@@ -72,6 +75,7 @@ export function registerConvert(program: Command, ctx: CliContext): void {
         ...(flags.where !== undefined ? { where: flags.where } : {}),
         ...(flags.encoding !== undefined ? { encoding: parseEncoding(flags.encoding) } : {}),
         ...(flags.includeDeleted === true ? { includeDeleted: true } : {}),
+        ...(flags.labels === true ? { labels: true } : {}),
         ...(flags.batchRows !== undefined ? { batchRows: parsePositiveInt(flags.batchRows, '--batch-rows') } : {}),
         ...(flags.compression !== undefined ? { compression: flags.compression as ParquetCompression } : {}),
         ...(flags.rowGroupRows !== undefined ? { rowGroupRows: parsePositiveInt(flags.rowGroupRows, '--row-group-rows') } : {}),
@@ -80,6 +84,7 @@ export function registerConvert(program: Command, ctx: CliContext): void {
         const seconds = (Date.now() - started) / 1000;
         const where = flags.output === '-' ? 'stdout' : flags.output;
         ctx.stderr.write(`arrow-sus: ${report.rows} rows from ${report.files.length} file(s) → ${where} (${format}, ${report.bytes} bytes) in ${seconds.toFixed(2)} s\n`);
+        ctx.stderr.write(renderUnknownCodes(report.unknownCodes));
         for (const file of report.files) {
           const bad = Object.entries(file.unparsable).filter(([, count]) => count > 0);
           if (bad.length > 0) {

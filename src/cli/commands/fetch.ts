@@ -15,7 +15,7 @@ import type { PartitionKey } from '../../scan/write-partitioned.js';
 import { writeLine, type CliContext } from '../context.js';
 import { parseList, parsePositiveInt } from '../options.js';
 import { ProgressDisplay, formatBytes, formatDuration } from '../progress.js';
-import { renderScanReport } from '../render-scan-report.js';
+import { renderScanReport, renderUnknownCodes } from '../render-scan-report.js';
 import { addRequestOptions, toRequest, type RequestFlags } from '../request-options.js';
 import { ExitRequest, EXIT } from '../run.js';
 import { addScanOptions, scanOptionsFrom, type ScanFlags } from '../scan-options.js';
@@ -27,6 +27,7 @@ interface FetchFlags extends RequestFlags, ScanFlags {
   where?: string;
   partitionBy?: string;
   provenance?: boolean;
+  labels?: boolean;
   compression?: string;
   rowGroupRows?: string;
   json?: boolean;
@@ -54,6 +55,7 @@ export function registerFetch(program: Command, ctx: CliContext): void {
     .option('--where <expr>', "row filter, e.g. \"MUNIC_RES IN ('355030','330455')\"")
     .option('--partition-by <keys>', 'write a folder partitioned by these keys (system, dataset, uf, year, month)')
     .option('--provenance', 'add source_file, uf, year, month columns')
+    .option('--labels', 'decode coded columns into labels (SIM, SINASC, SIH, SIA-PA, CNES-ST/PF, SINAN DENG/CHIK/ZIKA/TUBE)')
     .option('--compression <codec>', 'Parquet codec: zstd (default), snappy, gzip, lz4, none')
     .option('--row-group-rows <n>', 'Parquet rows per row group')
     .option('--json', 'print the completeness report as JSON (stdout, or stderr when the data goes to stdout)')
@@ -74,6 +76,7 @@ export function registerFetch(program: Command, ctx: CliContext): void {
           ...(flags.columns !== undefined ? { columns: parseList(flags.columns) } : {}),
           ...(flags.where !== undefined ? { where: flags.where } : {}),
           ...(flags.provenance === true ? { provenance: true } : {}),
+          ...(flags.labels === true ? { labels: true } : {}),
           onProgress: (progress) => display.update(progressLines(progress, started)),
         },
         { env: ctx.env },
@@ -98,6 +101,7 @@ export function registerFetch(program: Command, ctx: CliContext): void {
         const report = await scan.report();
         if (flags.json === true) await writeLine(flags.output === '-' ? ctx.stderr : ctx.stdout, JSON.stringify(report));
         else if (flags.quiet !== true) ctx.stderr.write(renderScanReport(report));
+        if (flags.labels === true && flags.quiet !== true) ctx.stderr.write(renderUnknownCodes(scan.unknownCodes()));
         if (!report.complete) throw new ExitRequest(EXIT.INCOMPLETE);
       } finally {
         display.done();

@@ -17,6 +17,8 @@ import { registerLs } from './ls.js';
 import { registerDownload } from './download.js';
 import { registerCache } from './cache.js';
 import { registerValidate } from './validate.js';
+import { registerQuery } from './query.js';
+import { registerSql } from './sql.js';
 
 /** Registers one command on the program. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -35,4 +37,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDbc2dbf,
   registerDbf2dbc,
   registerValidate,
+  registerQuery,
+  registerSql,
 ];
