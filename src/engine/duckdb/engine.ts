@@ -1,0 +1,233 @@
+/**
+ * The DuckDB engine: one in-memory database per engine, one connection per query (so each query's
+ * views — over exactly the files it needs — are private to it), results streamed as Arrow.
+ *
+ * @module
+ */
+import { Table, type RecordBatch, type Schema } from 'apache-arrow';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { ArrowSusError } from '../../errors.js';
+import { QueryPreparer } from '../prepare.js';
+import { materialisedResult } from '../result.js';
+import type { TablePart } from '../resolve-files.js';
+import type { EngineOptions, QueryEngine, QueryExplain, QueryOptions, QueryResult } from '../types.js';
+import { sqlIdentifier, sqlString, viewQuery } from '../views.js';
+import { resultSchema, resultToArrow } from './chunk-to-arrow.js';
+import { loadDuckDb } from './load.js';
+import { parseSql } from './parse.js';
+
+/**
+ * Options of {@link createDuckDbEngine}.
+ *
+ * @example
+ * ```ts
+ * const options: DuckDbEngineOptions = { cacheDir: '/data/arrow-sus', threads: 2 };
+ * ```
+ */
+export interface DuckDbEngineOptions extends EngineOptions {
+  /** DuckDB worker threads (default: DuckDB's choice, one per core). */
+  readonly threads?: number;
+  /** DuckDB memory limit, e.g. `'2GB'` (default: DuckDB's, 80% of RAM). */
+  readonly memoryLimit?: string;
+}
+
+/** Turns a DuckDB error into `QUERY_INVALID` (the query's fault) or `ENGINE_FAILED`. */
+function engineError(error: unknown): ArrowSusError {
+  if (ArrowSusError.is(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const invalid = /^(Parser|Binder|Catalog|Conversion|Invalid Input|Not implemented) Error/i.test(message);
+  return new ArrowSusError(invalid ? 'QUERY_INVALID' : 'ENGINE_FAILED', `duckdb: ${message}`, { cause: error });
+}
+
+/**
+ * SQL over DataSUS through DuckDB. Create with {@link createDuckDbEngine}.
+ *
+ * @example
+ * ```ts
+ * const engine = await createDuckDbEngine({ source: 'ftp://ftp.datasus.gov.br' });
+ * const result = await engine.query("SELECT uf, count(*) AS n FROM sih_rd WHERE year = 2016 AND month = 2 AND uf = 'RJ' GROUP BY 1");
+ * console.log((await result.toTable()).toArray());
+ * await engine.close();
+ * ```
+ */
+export class DuckDbEngine implements QueryEngine {
+  readonly name = 'duckdb' as const;
+  readonly #instance: DuckDBInstance;
+  readonly #parser: DuckDBConnection;
+  readonly #preparer: QueryPreparer;
+  readonly #references = new Map<string, string>();
+  #closed = false;
+
+  /** Use {@link createDuckDbEngine}. */
+  constructor(instance: DuckDBInstance, parser: DuckDBConnection, options: DuckDbEngineOptions) {
+    this.#instance = instance;
+    this.#parser = parser;
+    this.#preparer = new QueryPreparer('duckdb', (sql) => this.parse(sql), options, () => new Set(this.#references.keys()));
+  }
+
+  /** The cache folder in use. */
+  get cacheDir(): string {
+    return this.#preparer.cacheDir;
+  }
+
+  /**
+   * DuckDB's syntax tree of a query (`json_serialize_sql`); parse errors are `QUERY_INVALID`.
+   *
+   * @example
+   * ```ts
+   * const ast = await engine.parse('SELECT 1');
+   * ```
+   */
+  parse(sql: string): Promise<unknown> {
+    return parseSql(this.#parser, sql);
+  }
+
+  /**
+   * Registers a reference table read from a Parquet or CSV file (e.g. a population table), usable
+   * by name in every later query.
+   *
+   * @example
+   * ```ts
+   * engine.registerTable('pop', '/data/pop2022.parquet');
+   * ```
+   */
+  registerTable(name: string, path: string): void {
+    this.#references.set(name.toLowerCase(), path);
+  }
+
+  /**
+   * Runs a query: plans and fetches the files it needs (within the size limit), then streams the
+   * rows as Arrow record batches.
+   *
+   * @example
+   * ```ts
+   * for await (const batch of await engine.query('SELECT * FROM cnes_st WHERE year = 2024 AND month = 1 AND uf = \'AC\'')) console.log(batch.numRows);
+   * ```
+   */
+  async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    if (this.#closed) throw new ArrowSusError('ENGINE_FAILED', 'duckdb: the engine is closed');
+    const prepared = await this.#preparer.prepare(sql, options.signal);
+    const cache = options.cache === false ? undefined : this.#preparer.resultCache;
+    const cached = cache?.get(prepared.resultKey);
+    this.#preparer.checkSize(prepared, options.allowLarge);
+    const { parts, bytesDownloaded, filesDownloaded } = await this.#preparer.warm(prepared, options.signal);
+    if (cached !== undefined) return materialisedResult(cached.schema, cached.batches, { files: parts, fromResultCache: true, bytesDownloaded, filesDownloaded });
+
+    const connection = await this.#instance.connect();
+    try {
+      for (const [table, list] of parts) {
+        await connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdentifier(table)} AS ${viewQuery(table, list)}`);
+      }
+      for (const [table, path] of this.#references) {
+        const reader = path.toLowerCase().endsWith('.csv') ? 'read_csv_auto' : 'read_parquet';
+        await connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdentifier(table)} AS SELECT * FROM ${reader}(${sqlString(path)})`);
+      }
+      const result = await connection.stream(sql);
+      const schema = resultSchema(result);
+      const batches = resultToArrow(result, {
+        ...(options.batchRows !== undefined ? { batchRows: options.batchRows } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      const keep = cache === undefined ? undefined : (all: RecordBatch[]): void => cache.set(prepared.resultKey, schema, all);
+      return streamed(schema, batches, connection, parts, bytesDownloaded, filesDownloaded, keep, cache?.maxBytes ?? 0);
+    } catch (error) {
+      connection.closeSync();
+      throw engineError(error);
+    }
+  }
+
+  /**
+   * The files a query would read, without fetching anything.
+   *
+   * @example
+   * ```ts
+   * (await engine.explain(sql)).files.forEach((f) => console.log(f.path));
+   * ```
+   */
+  explain(sql: string): Promise<QueryExplain> {
+    return this.#preparer.explain(sql);
+  }
+
+  /** Closes the database and the source connections. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#parser.closeSync();
+    this.#instance.closeSync();
+    await this.#preparer.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
+
+function streamed(
+  schema: Schema,
+  batches: AsyncGenerator<RecordBatch>,
+  connection: DuckDBConnection,
+  files: ReadonlyMap<string, readonly TablePart[]>,
+  bytesDownloaded: number,
+  filesDownloaded: number,
+  keep: ((all: RecordBatch[]) => void) | undefined,
+  keepLimit: number,
+): QueryResult {
+  let used = false;
+  async function* iterate(): AsyncGenerator<RecordBatch> {
+    if (used) throw new ArrowSusError('ENGINE_FAILED', 'query: a result can be read once (run the query again)');
+    used = true;
+    const all: RecordBatch[] | undefined = keep === undefined ? undefined : [];
+    let bytes = 0;
+    try {
+      for await (const batch of batches) {
+        if (all !== undefined) {
+          bytes += batch.data.byteLength;
+          if (bytes <= keepLimit) all.push(batch);
+        }
+        yield batch;
+      }
+      if (all !== undefined && bytes <= keepLimit) keep?.(all);
+    } catch (error) {
+      throw engineError(error);
+    } finally {
+      connection.closeSync();
+    }
+  }
+  return {
+    schema,
+    files,
+    fromResultCache: false,
+    bytesDownloaded,
+    filesDownloaded,
+    [Symbol.asyncIterator]: iterate,
+    async toTable() {
+      const list: RecordBatch[] = [];
+      for await (const batch of iterate()) list.push(batch);
+      return new Table(schema, list);
+    },
+  };
+}
+
+/**
+ * Opens a DuckDB engine (loads DuckDB on first use).
+ *
+ * @example
+ * ```ts
+ * await using engine = await createDuckDbEngine({ cacheDir: '/data/arrow-sus', maxFetchBytes: 256 * 1024 ** 2 });
+ * ```
+ */
+export async function createDuckDbEngine(options: DuckDbEngineOptions = {}): Promise<DuckDbEngine> {
+  const { DuckDBInstance } = await loadDuckDb();
+  const config: Record<string, string> = {};
+  if (options.threads !== undefined) config['threads'] = String(options.threads);
+  if (options.memoryLimit !== undefined) config['memory_limit'] = options.memoryLimit;
+  try {
+    const instance = await DuckDBInstance.create(':memory:', config);
+    const parser = await instance.connect();
+    // Parquet footers are read once per file, not once per query.
+    await parser.run('SET parquet_metadata_cache = true').catch(() => undefined);
+    return new DuckDbEngine(instance, parser, options);
+  } catch (error) {
+    throw engineError(error);
+  }
+}
