@@ -6,54 +6,63 @@
  * @module
  */
 import { Decimal, Float64, Int32, Int64, makeData } from 'apache-arrow';
-import { Nulls, type DecodedColumn, type RecordBlock } from './column-block.js';
+import { Nulls, type ColumnDecoder, type RecordBlock } from './column-block.js';
 import { ParseStatus, lastNumberText, parseDbfNumber, parseState } from './parse-value.js';
 
 /**
- * Int32 column (N up to 9 digits): an inline loop for plain digits, the general parser otherwise; non-integers are unparsable.
+ * Int32 column (N up to 9 digits): an inline loop for plain digits, the general parser otherwise;
+ * non-integers are unparsable.
  *
  * @example
  * ```ts
- * const { data, unparsable } = decodeInt32(block, field.offset, field.length);
+ * const column = int32Column(block, field.offset, field.length);
+ * column.decode(0, block.rows);
+ * const { data, unparsable } = column.finish();
  * ```
  */
-export function decodeInt32(block: RecordBlock, offset: number, length: number): DecodedColumn {
-  const { bytes, stride, rows } = block;
-  const values = new Int32Array(rows);
-  const nulls = new Nulls(rows);
+export function int32Column(block: RecordBlock, offset: number, length: number): ColumnDecoder {
+  const values = new Int32Array(block.rows);
+  const nulls = new Nulls(block.rows);
   let unparsable = 0;
-  let start = block.base + offset;
-  for (let r = 0; r < rows; r++, start += stride) {
-    const end = start + length;
-    // Fast path: optional leading blanks, optional minus, digits to the end of the field.
-    let i = start;
-    while (i < end && bytes[i] === 0x20) i++;
-    let negative = false;
-    if (i < end && bytes[i] === 0x2d) {
-      negative = true;
-      i++;
-    }
-    let value = 0;
-    const digitsFrom = i;
-    for (; i < end; i++) {
-      const d = (bytes[i] as number) - 0x30;
-      if (d < 0 || d > 9) break;
-      value = value * 10 + d;
-    }
-    if (i === end && i > digitsFrom) {
-      values[r] = negative ? -value : value;
-      continue;
-    }
-    // Anything else (blank, trailing blanks, a decimal point, garbage) takes the general parser.
-    const parsed = parseDbfNumber(bytes, start, end);
-    if (parseState.status === ParseStatus.Ok && Number.isInteger(parsed) && parsed >= -2147483648 && parsed <= 2147483647) {
-      values[r] = parsed;
-    } else {
-      if (parseState.status !== ParseStatus.Blank) unparsable++;
-      nulls.set(r);
-    }
-  }
-  return { data: makeData({ type: new Int32(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+  return {
+    decode(from, to) {
+      const { bytes, stride } = block;
+      let start = block.base + from * stride + offset;
+      for (let r = from; r < to; r++, start += stride) {
+        const end = start + length;
+        // Fast path: optional leading blanks, optional minus, digits to the end of the field.
+        let i = start;
+        while (i < end && bytes[i] === 0x20) i++;
+        let negative = false;
+        if (i < end && bytes[i] === 0x2d) {
+          negative = true;
+          i++;
+        }
+        let value = 0;
+        const digitsFrom = i;
+        for (; i < end; i++) {
+          const d = (bytes[i] as number) - 0x30;
+          if (d < 0 || d > 9) break;
+          value = value * 10 + d;
+        }
+        if (i === end && i > digitsFrom) {
+          values[r] = negative ? -value : value;
+          continue;
+        }
+        // Anything else (blank, trailing blanks, a decimal point, garbage) takes the general parser.
+        const parsed = parseDbfNumber(bytes, start, end);
+        if (parseState.status === ParseStatus.Ok && Number.isInteger(parsed) && parsed >= -2147483648 && parsed <= 2147483647) {
+          values[r] = parsed;
+        } else {
+          if (parseState.status !== ParseStatus.Blank) unparsable++;
+          nulls.set(r);
+        }
+      }
+    },
+    finish() {
+      return { data: makeData({ type: new Int32(), length: block.rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+    },
+  };
 }
 
 /**
@@ -61,44 +70,52 @@ export function decodeInt32(block: RecordBlock, offset: number, length: number):
  *
  * @example
  * ```ts
- * const { data, unparsable } = decodeInt64(block, field.offset, field.length);
+ * const column = int64Column(block, field.offset, field.length);
+ * column.decode(0, block.rows);
+ * const { data } = column.finish();
  * ```
  */
-export function decodeInt64(block: RecordBlock, offset: number, length: number): DecodedColumn {
-  const { bytes, stride, rows } = block;
-  const values = new BigInt64Array(rows);
+export function int64Column(block: RecordBlock, offset: number, length: number): ColumnDecoder {
+  const values = new BigInt64Array(block.rows);
   // Written as two 32-bit words (little-endian, as on every platform Node runs on): creating a
   // BigInt per cell costs more than the whole parse.
   const words = new Int32Array(values.buffer);
-  const nulls = new Nulls(rows);
+  const nulls = new Nulls(block.rows);
   let unparsable = 0;
-  let start = block.base + offset;
-  for (let r = 0; r < rows; r++, start += stride) {
-    const fast = parseSimpleDecimal(bytes, start, start + length);
-    if (fast === fast && Number.isInteger(fast)) {
-      words[2 * r] = fast >>> 0;
-      words[2 * r + 1] = Math.floor(fast / 4294967296);
-      continue;
-    }
-    const parsed = parseDbfNumber(bytes, start, start + length);
-    if (parseState.status !== ParseStatus.Ok || !Number.isInteger(parsed)) {
-      if (parseState.status !== ParseStatus.Blank) unparsable++;
-      nulls.set(r);
-    } else if (parseState.long) {
-      const text = lastNumberText(bytes);
-      const whole = /^[+-]?\d+(\.0*)?$/.test(text) ? BigInt(text.replace(/\.0*$/, '')) : undefined;
-      if (whole === undefined || whole > 9223372036854775807n || whole < -9223372036854775808n) {
-        unparsable++;
-        nulls.set(r);
-      } else {
-        values[r] = whole;
+  return {
+    decode(from, to) {
+      const { bytes, stride } = block;
+      let start = block.base + from * stride + offset;
+      for (let r = from; r < to; r++, start += stride) {
+        const fast = parseSimpleDecimal(bytes, start, start + length);
+        if (fast === fast && Number.isInteger(fast)) {
+          words[2 * r] = fast >>> 0;
+          words[2 * r + 1] = Math.floor(fast / 4294967296);
+          continue;
+        }
+        const parsed = parseDbfNumber(bytes, start, start + length);
+        if (parseState.status !== ParseStatus.Ok || !Number.isInteger(parsed)) {
+          if (parseState.status !== ParseStatus.Blank) unparsable++;
+          nulls.set(r);
+        } else if (parseState.long) {
+          const text = lastNumberText(bytes);
+          const whole = /^[+-]?\d+(\.0*)?$/.test(text) ? BigInt(text.replace(/\.0*$/, '')) : undefined;
+          if (whole === undefined || whole > 9223372036854775807n || whole < -9223372036854775808n) {
+            unparsable++;
+            nulls.set(r);
+          } else {
+            values[r] = whole;
+          }
+        } else {
+          words[2 * r] = parsed >>> 0;
+          words[2 * r + 1] = Math.floor(parsed / 4294967296);
+        }
       }
-    } else {
-      words[2 * r] = parsed >>> 0;
-      words[2 * r + 1] = Math.floor(parsed / 4294967296);
-    }
-  }
-  return { data: makeData({ type: new Int64(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+    },
+    finish() {
+      return { data: makeData({ type: new Int64(), length: block.rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+    },
+  };
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -143,67 +160,82 @@ function parseSimpleDecimal(bytes: Uint8Array, start: number, end: number): numb
  *
  * @example
  * ```ts
- * const { data, unparsable } = decodeFloat64(block, field.offset, field.length);
+ * const column = float64Column(block, field.offset, field.length);
+ * column.decode(0, block.rows);
+ * const { data } = column.finish();
  * ```
  */
-export function decodeFloat64(block: RecordBlock, offset: number, length: number): DecodedColumn {
-  const { bytes, stride, rows } = block;
-  const values = new Float64Array(rows);
-  const nulls = new Nulls(rows);
+export function float64Column(block: RecordBlock, offset: number, length: number): ColumnDecoder {
+  const values = new Float64Array(block.rows);
+  const nulls = new Nulls(block.rows);
   let unparsable = 0;
-  let start = block.base + offset;
-  for (let r = 0; r < rows; r++, start += stride) {
-    const fast = parseSimpleDecimal(bytes, start, start + length);
-    if (fast === fast) {
-      values[r] = fast;
-      continue;
-    }
-    const parsed = parseDbfNumber(bytes, start, start + length);
-    if (parseState.status === ParseStatus.Ok) {
-      values[r] = parsed;
-    } else {
-      if (parseState.status !== ParseStatus.Blank) unparsable++;
-      nulls.set(r);
-    }
-  }
-  return { data: makeData({ type: new Float64(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+  return {
+    decode(from, to) {
+      const { bytes, stride } = block;
+      let start = block.base + from * stride + offset;
+      for (let r = from; r < to; r++, start += stride) {
+        const fast = parseSimpleDecimal(bytes, start, start + length);
+        if (fast === fast) {
+          values[r] = fast;
+          continue;
+        }
+        const parsed = parseDbfNumber(bytes, start, start + length);
+        if (parseState.status === ParseStatus.Ok) {
+          values[r] = parsed;
+        } else {
+          if (parseState.status !== ParseStatus.Blank) unparsable++;
+          nulls.set(r);
+        }
+      }
+    },
+    finish() {
+      return { data: makeData({ type: new Float64(), length: block.rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+    },
+  };
 }
 
 /**
- * Decimal128 column with the field's scale: exact digits, more fraction digits than the scale are unparsable.
+ * Decimal128 column with the field's scale: exact digits; more fraction digits than the scale
+ * (other than trailing zeros) or an exponent cannot be represented without rounding, so they are
+ * unparsable.
  *
  * @example
  * ```ts
- * const { data, unparsable } = decodeDecimal(block, field.offset, field.length, field.decimals);
+ * const column = decimalColumn(block, field.offset, field.length, field.decimals);
+ * column.decode(0, block.rows);
+ * const { data } = column.finish();
  * ```
  */
-export function decodeDecimal(block: RecordBlock, offset: number, length: number, scale: number): DecodedColumn {
-  const { bytes, stride, rows } = block;
-  const words = new Uint32Array(rows * 4);
-  const nulls = new Nulls(rows);
-  let unparsable = 0;
-  let start = block.base + offset;
+export function decimalColumn(block: RecordBlock, offset: number, length: number, scale: number): ColumnDecoder {
+  const words = new Uint32Array(block.rows * 4);
+  const nulls = new Nulls(block.rows);
   const mask = (1n << 32n) - 1n;
-  for (let r = 0; r < rows; r++, start += stride) {
-    parseDbfNumber(bytes, start, start + length);
-    const match = parseState.status === ParseStatus.Ok ? /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(lastNumberText(bytes)) : null;
-    const fraction = match?.[3] ?? '';
-    // Exact digits only: an exponent, or more fraction digits than the declared scale (other than
-    // trailing zeros), cannot be represented without rounding, so it counts as unparsable.
-    if (match === null || fraction.replace(/0+$/, '').length > scale) {
-      if (parseState.status !== ParseStatus.Blank) unparsable++;
-      nulls.set(r);
-      continue;
-    }
-    let unscaled = BigInt(`${match[2] ?? ''}${fraction.padEnd(scale, '0').slice(0, scale)}` || '0');
-    if (match[1] === '-') unscaled = -unscaled;
-    let twos = BigInt.asUintN(128, unscaled);
-    for (let k = 0; k < 4; k++) {
-      words[4 * r + k] = Number(twos & mask);
-      twos >>= 32n;
-    }
-  }
-  const type = new Decimal(scale, Math.min(38, length), 128);
-  return { data: makeData({ type, length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: words }), unparsable };
+  let unparsable = 0;
+  return {
+    decode(from, to) {
+      const { bytes, stride } = block;
+      let start = block.base + from * stride + offset;
+      for (let r = from; r < to; r++, start += stride) {
+        parseDbfNumber(bytes, start, start + length);
+        const match = parseState.status === ParseStatus.Ok ? /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(lastNumberText(bytes)) : null;
+        const fraction = match?.[3] ?? '';
+        if (match === null || fraction.replace(/0+$/, '').length > scale) {
+          if (parseState.status !== ParseStatus.Blank) unparsable++;
+          nulls.set(r);
+          continue;
+        }
+        let unscaled = BigInt(`${match[2] ?? ''}${fraction.padEnd(scale, '0').slice(0, scale)}` || '0');
+        if (match[1] === '-') unscaled = -unscaled;
+        let twos = BigInt.asUintN(128, unscaled);
+        for (let k = 0; k < 4; k++) {
+          words[4 * r + k] = Number(twos & mask);
+          twos >>= 32n;
+        }
+      }
+    },
+    finish() {
+      const type = new Decimal(scale, Math.min(38, length), 128);
+      return { data: makeData({ type, length: block.rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: words }), unparsable };
+    },
+  };
 }
-

@@ -6,61 +6,75 @@
  */
 import { Utf8, makeData } from 'apache-arrow';
 import type { DbfCodec } from './codec.js';
-import { Nulls, type DecodedColumn, type RecordBlock } from './column-block.js';
+import { Nulls, type ColumnDecoder, type RecordBlock } from './column-block.js';
 
 /**
- * Decodes a single-byte code page text column (trailing blanks/NULs trimmed, all-blank → null).
+ * A single-byte code page text column (Latin-1, CP850, CP1252): trailing blanks/NULs trimmed,
+ * all-blank → null.
  *
  * @example
  * ```ts
- * const { data } = decodeText(block, field.offset, field.length, dbfCodec('cp850'));
+ * const column = textColumn(block, field.offset, field.length, dbfCodec('cp850'));
+ * column.decode(0, block.rows);
+ * const { data } = column.finish();
  * ```
  */
-export function decodeText(block: RecordBlock, offset: number, length: number, codec: DbfCodec): DecodedColumn {
-  const { bytes, stride, rows } = block;
+export function textColumn(block: RecordBlock, offset: number, length: number, codec: DbfCodec): ColumnDecoder {
+  const rows = block.rows;
   const offsets = new Int32Array(rows + 1);
+  const nulls = new Nulls(rows);
   // ASCII output never exceeds the input, so the only capacity check is where a high byte expands
   // (extra bytes so far + the worst case of one more byte): no per-cell check on the hot path.
   const base = rows * length;
   let capacity = base + 64;
-  let extra = 0;
   let out = new Uint8Array(capacity);
   let pos = 0;
-  const nulls = new Nulls(rows);
+  let extra = 0;
   const { seq, seqLength } = codec;
-  let start = block.base + offset;
-  for (let r = 0; r < rows; r++, start += stride) {
-    let end = start + length;
-    // Trailing blanks (and the NUL padding some writers use) are not part of the value.
-    while (end > start) {
-      const b = bytes[end - 1] as number;
-      if (b !== 0x20 && b !== 0x00) break;
-      end--;
-    }
-    if (end === start) nulls.set(r);
-    for (let i = start; i < end; i++) {
-      const b = bytes[i] as number;
-      if (b < 0x80) {
-        out[pos++] = b;
-      } else {
-        const n = seqLength[b] as number;
-        extra += n - 1;
-        if (base + extra + 4 > capacity) {
-          capacity = Math.max(capacity * 2, base + extra + 64);
-          const grown = new Uint8Array(capacity);
-          grown.set(out.subarray(0, pos));
-          out = grown;
+  return {
+    decode(from, to) {
+      const { bytes, stride } = block;
+      let o = out;
+      let p = pos;
+      let start = block.base + from * stride + offset;
+      for (let r = from; r < to; r++, start += stride) {
+        let end = start + length;
+        // Trailing blanks (and the NUL padding some writers use) are not part of the value.
+        while (end > start) {
+          const b = bytes[end - 1] as number;
+          if (b !== 0x20 && b !== 0x00) break;
+          end--;
         }
-        const q = b << 2;
-        out[pos++] = seq[q] as number;
-        if (n > 1) out[pos++] = seq[q + 1] as number;
-        if (n > 2) out[pos++] = seq[q + 2] as number;
+        if (end === start) nulls.set(r);
+        for (let i = start; i < end; i++) {
+          const b = bytes[i] as number;
+          if (b < 0x80) {
+            o[p++] = b;
+          } else {
+            const n = seqLength[b] as number;
+            extra += n - 1;
+            if (base + extra + 4 > capacity) {
+              capacity = Math.max(capacity * 2, base + extra + 64);
+              const grown = new Uint8Array(capacity);
+              grown.set(o.subarray(0, p));
+              o = grown;
+            }
+            const q = b << 2;
+            o[p++] = seq[q] as number;
+            if (n > 1) o[p++] = seq[q + 1] as number;
+            if (n > 2) o[p++] = seq[q + 2] as number;
+          }
+        }
+        offsets[r + 1] = p;
       }
-    }
-    offsets[r + 1] = pos;
-  }
-  const data = makeData({ type: new Utf8(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: offsets, data: out.subarray(0, pos) });
-  return { data, unparsable: 0 };
+      out = o;
+      pos = p;
+    },
+    finish() {
+      const data = makeData({ type: new Utf8(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: offsets, data: out.subarray(0, pos) });
+      return { data, unparsable: 0 };
+    },
+  };
 }
 
 /**
@@ -68,58 +82,67 @@ export function decodeText(block: RecordBlock, offset: number, length: number, c
  *
  * @example
  * ```ts
- * const { data } = decodeUtf8Text(block, field.offset, field.length);
+ * const column = utf8TextColumn(block, field.offset, field.length);
+ * column.decode(0, block.rows);
+ * const { data } = column.finish();
  * ```
  */
-export function decodeUtf8Text(block: RecordBlock, offset: number, length: number): DecodedColumn {
-  const { bytes, stride, rows } = block;
+export function utf8TextColumn(block: RecordBlock, offset: number, length: number): ColumnDecoder {
+  const rows = block.rows;
   const offsets = new Int32Array(rows + 1);
+  const nulls = new Nulls(rows);
   let capacity = Math.max(16, rows * length);
   let out = new Uint8Array(capacity);
   let pos = 0;
-  const nulls = new Nulls(rows);
-  let start = block.base + offset;
-  for (let r = 0; r < rows; r++, start += stride) {
-    let end = start + length;
-    while (end > start) {
-      const b = bytes[end - 1] as number;
-      if (b !== 0x20 && b !== 0x00) break;
-      end--;
-    }
-    if (end === start) {
-      nulls.set(r);
-      offsets[r + 1] = pos;
-      continue;
-    }
-    if (pos + (end - start) * 3 > capacity) {
-      capacity = Math.max(capacity * 2, pos + (end - start) * 3);
-      const grown = new Uint8Array(capacity);
-      grown.set(out.subarray(0, pos));
-      out = grown;
-    }
-    let i = start;
-    while (i < end) {
-      const b = bytes[i] as number;
-      if (b < 0x80) {
-        out[pos++] = b;
-        i++;
-        continue;
+  return {
+    decode(from, to) {
+      const { bytes, stride } = block;
+      let start = block.base + from * stride + offset;
+      for (let r = from; r < to; r++, start += stride) {
+        let end = start + length;
+        while (end > start) {
+          const b = bytes[end - 1] as number;
+          if (b !== 0x20 && b !== 0x00) break;
+          end--;
+        }
+        if (end === start) {
+          nulls.set(r);
+          offsets[r + 1] = pos;
+          continue;
+        }
+        if (pos + (end - start) * 3 > capacity) {
+          capacity = Math.max(capacity * 2, pos + (end - start) * 3);
+          const grown = new Uint8Array(capacity);
+          grown.set(out.subarray(0, pos));
+          out = grown;
+        }
+        let i = start;
+        while (i < end) {
+          const b = bytes[i] as number;
+          if (b < 0x80) {
+            out[pos++] = b;
+            i++;
+            continue;
+          }
+          const n = utf8SequenceLength(bytes, i, end);
+          if (n === 0) {
+            out[pos++] = 0xef;
+            out[pos++] = 0xbf;
+            out[pos++] = 0xbd;
+            i++;
+          } else {
+            for (let k = 0; k < n; k++) out[pos++] = bytes[i + k] as number;
+            i += n;
+          }
+        }
+        offsets[r + 1] = pos;
       }
-      const n = utf8SequenceLength(bytes, i, end);
-      if (n === 0) {
-        out[pos++] = 0xef;
-        out[pos++] = 0xbf;
-        out[pos++] = 0xbd;
-        i++;
-      } else {
-        for (let k = 0; k < n; k++) out[pos++] = bytes[i + k] as number;
-        i += n;
-      }
-    }
-    offsets[r + 1] = pos;
-  }
-  const data = makeData({ type: new Utf8(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: offsets, data: out.subarray(0, pos) });
-  return { data, unparsable: 0 };
+    },
+    finish() {
+      const data = makeData({ type: new Utf8(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: offsets, data: out.subarray(0, pos) });
+      return { data, unparsable: 0 };
+    },
+  };
 }
 
 /** Length of a well-formed UTF-8 sequence at `i` (no overlongs, surrogates or > U+10FFFF), else 0. */
@@ -142,4 +165,3 @@ function utf8SequenceLength(bytes: Uint8Array, i: number, end: number): number {
   }
   return 0;
 }
-

@@ -8,7 +8,7 @@ import type { Schema} from 'apache-arrow';
 import { RecordBatch, Struct, makeData, type Data } from 'apache-arrow';
 import { ArrowSusError } from '../errors.js';
 import { dbfCodec, type DbfCodec, type DbfEncoding } from './codec.js';
-import { decodeColumn, decodeDeletedFlags, type RecordBlock } from './columns.js';
+import { decodeColumns, decodeDeletedFlags, type RecordBlock } from './columns.js';
 import { detectDbfEncoding } from './detect-encoding.js';
 import { dbfHeaderLength, parseDbfHeader, type DbfHeader } from './header.js';
 import { compilePredicate, type RecordFilter } from './predicate-compile.js';
@@ -398,11 +398,11 @@ export class DbfDecoder {
     const block: RecordBlock = from ?? { bytes: this.batch, base: 0, stride: this.recordLength, rows: this.batchRows };
     const rows = block.rows;
     const children: Data[] = [];
-    for (const plan of this.plans) {
-      const { data, unparsable } = decodeColumn(plan, this.codec as DbfCodec, block);
-      if (unparsable > 0) this.stats.unparsable[plan.field.name] = (this.stats.unparsable[plan.field.name] ?? 0) + unparsable;
+    decodeColumns(this.plans, this.codec as DbfCodec, block).forEach(({ data, unparsable }, i) => {
+      const name = (this.plans[i] as DbfColumnPlan).field.name;
+      if (unparsable > 0) this.stats.unparsable[name] = (this.stats.unparsable[name] ?? 0) + unparsable;
       children.push(data);
-    }
+    });
     if (this.options.includeDeleted === true) children.push(decodeDeletedFlags(block));
     if (from === undefined) this.batchRows = 0;
     this.stats.rowsEmitted += rows;
