@@ -171,7 +171,11 @@ export async function startFtpServer(options: FtpServerOptions): Promise<FtpServ
     ];
     const configPath = join(dir, 'vsftpd.conf');
     writeFileSync(configPath, `${config.join('\n')}\n`);
-    const child: ChildProcess = spawn(VSFTPD, [configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // vsftpd has no "exit with parent" option: a shell holds it and kills it when our end of its
+    // stdin closes — on stop(), and also when this process dies (a killed test run leaks nothing).
+    const child: ChildProcess = spawn('/bin/sh', ['-c', `"$0" "$1" & pid=$!; read -r _; kill $pid 2>/dev/null; wait $pid`, VSFTPD, configPath], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr?.on('data', (data: Buffer) => {
       stderr += data.toString();
@@ -184,13 +188,13 @@ export async function startFtpServer(options: FtpServerOptions): Promise<FtpServ
         port,
         root: options.root,
         stop: async () => {
-          child.kill('SIGTERM');
+          child.stdin?.end();
           await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
           rmSync(dir, { recursive: true, force: true });
         },
       };
     }
-    child.kill('SIGKILL');
+    child.stdin?.end();
     await exited;
     if (!/could not bind|address already in use/i.test(stderr)) {
       rmSync(dir, { recursive: true, force: true });
