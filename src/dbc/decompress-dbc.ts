@@ -135,12 +135,12 @@ export function decompressDbcSync(bytes: Uint8Array, options: DecompressDbcSyncO
   const capacity = Math.min(header.expectedDbfBytes + 1, header.headerLength + (bytes.length - header.streamOffset) * 16 + 65536);
   let exploded;
   try {
-    exploded = explodeWhole(bytes, header.streamOffset, header.dbfHeader, capacity);
+    exploded = explodeWhole(bytes, header.streamOffset, header.dbfHeader, capacity, true);
   } catch (error) {
     throw inFile(error, options.fileName);
   }
   const dbf = exploded.output;
-  const crcActual = crc32(dbf);
+  const crcActual = exploded.crc;
   const result: DbcResult = {
     crcExpected: header.crc,
     crcActual,

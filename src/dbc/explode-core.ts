@@ -82,6 +82,116 @@ export interface ExplodeState {
   inPos: number;
 }
 
+function distanceTooFar(dist: number, offset: number): ArrowSusError {
+  return new ArrowSusError(
+    'DCL_DISTANCE_TOO_FAR',
+    `dcl: back-reference ${dist} bytes back at output byte ${offset} reaches before the start of the data (damaged stream)`,
+    { details: { distance: dist, outputOffset: offset } },
+  );
+}
+
+/** Copies a `len`-byte match from `dist` bytes back to `o`; returns the new output position. */
+function copyMatch(out: Uint8Array, view: DataView, o: number, dist: number, len: number, outStart: number): number {
+  let from = o - dist;
+  if (from < outStart) throw distanceTooFar(dist, o - outStart);
+  const stop = o + len;
+  if (dist >= 8) {
+    if (len > 64 && dist >= len) {
+      out.copyWithin(o, from, from + len);
+      return stop;
+    }
+    // Eight bytes a step, even when source and target overlap: with dist ≥ 8 every word read
+    // was written before. May write up to 7 bytes past the match (inside the slack), which the
+    // next symbols overwrite. Measured ~2× faster than a byte loop or copyWithin here.
+    do {
+      view.setUint32(o, view.getUint32(from, true), true);
+      view.setUint32(o + 4, view.getUint32(from + 4, true), true);
+      o += 8;
+      from += 8;
+    } while (o < stop);
+  } else if (dist >= 4) {
+    do {
+      view.setUint32(o, view.getUint32(from, true), true);
+      o += 4;
+      from += 4;
+    } while (o < stop);
+  } else {
+    while (o < stop) out[o++] = out[from++]!;
+  }
+  return stop;
+}
+
+/**
+ * The fast path: runs while at least 8 input bytes remain, which covers any symbol (≤ 30 bits
+ * plus ≤ 15 bits already buffered), so it needs no availability checks and no rewind points.
+ * Returns {@link STREAM_END} or {@link OUTPUT_FULL}-or-short-input (the caller continues carefully).
+ */
+function explodeFast(state: ExplodeState, input: Uint8Array, end: number, limit: number): number {
+  const out = state.out;
+  const view = state.view;
+  const outStart = state.outStart;
+  const coded = state.coded;
+  const dictBits = state.dictBits;
+  const dictMask = (1 << dictBits) - 1;
+  const safeEnd = end - 8;
+  let bb = state.bitBuffer;
+  let bc = state.bitCount;
+  let p = state.inPos;
+  let o = state.outPos;
+  let status = OUTPUT_FULL;
+  while (o < limit && p < safeEnd) {
+    if (bc < 16) {
+      bb |= (input[p]! | (input[p + 1]! << 8)) << bc;
+      p += 2;
+      bc += 16;
+    }
+    if ((bb & 1) === 0) {
+      if (!coded) {
+        out[o++] = (bb >>> 1) & 0xff;
+        bb >>>= 9;
+        bc -= 9;
+      } else {
+        const entry = LITERAL_TABLE[(bb >>> 1) & 0x1fff]!;
+        const n = (entry & 15) + 1;
+        out[o++] = entry >>> 4;
+        bb >>>= n;
+        bc -= n;
+      }
+      continue;
+    }
+    const lengthEntry = LENGTH_DECODE[(bb >>> 1) & 0x7f]!;
+    const lengthCodeBits = lengthEntry & 15;
+    const extra = (lengthEntry >>> 4) & 15;
+    const len = (lengthEntry >>> 8) + ((bb >>> (1 + lengthCodeBits)) & ((1 << extra) - 1));
+    const n1 = 1 + lengthCodeBits + extra;
+    bb >>>= n1;
+    bc -= n1;
+    if (len === END_LENGTH) {
+      status = STREAM_END;
+      break;
+    }
+    if (bc < 16) {
+      bb |= (input[p]! | (input[p + 1]! << 8)) << bc;
+      p += 2;
+      bc += 16;
+    }
+    const distanceEntry = DISTANCE_TABLE[bb & 0xff]!;
+    const distanceCodeBits = distanceEntry & 15;
+    const lowBits = len === 2 ? 2 : dictBits;
+    const low = (bb >>> distanceCodeBits) & (len === 2 ? 3 : dictMask);
+    const dist = (((distanceEntry >>> 4) << lowBits) | low) + 1;
+    const n2 = distanceCodeBits + lowBits;
+    bb >>>= n2;
+    bc -= n2;
+    o = copyMatch(out, view, o, dist, len, outStart);
+  }
+  state.bitBuffer = bb;
+  state.bitCount = bc;
+  state.inPos = p;
+  state.outPos = o;
+  return status;
+}
+
 /**
  * Decodes symbols from `input[state.inPos, end)` into `state.out` until the input runs out, the
  * output passes `limit` (which must be ≤ `out.length - OUTPUT_SLACK`), or the end code appears.
@@ -95,6 +205,8 @@ export interface ExplodeState {
  * ```
  */
 export function explodeRun(state: ExplodeState, input: Uint8Array, end: number, limit: number): number {
+  if (explodeFast(state, input, end, limit) === STREAM_END) return STREAM_END;
+  // The careful loop: the last few input bytes, with a rewind point per symbol.
   const out = state.out;
   const view = state.view;
   const outStart = state.outStart;
@@ -198,43 +310,7 @@ export function explodeRun(state: ExplodeState, input: Uint8Array, end: number, 
     const dist = (((distanceEntry >>> 4) << lowBits) | low) + 1;
     bb >>>= n2;
     bc -= n2;
-    let from = o - dist;
-    if (from < outStart) {
-      throw new ArrowSusError(
-        'DCL_DISTANCE_TOO_FAR',
-        `dcl: back-reference ${dist} bytes back at output byte ${o - outStart} reaches before the start of the data (damaged stream)`,
-        { details: { distance: dist, outputOffset: o - outStart } },
-      );
-    }
-    if (dist >= 8) {
-      if (len > 64 && dist >= len) {
-        out.copyWithin(o, from, from + len);
-        o += len;
-      } else {
-        // Eight bytes a step, even when source and target overlap: with dist ≥ 8 every word read
-        // was written before. May write up to 7 bytes past the match (inside the slack), which the
-        // next symbols overwrite. Measured ~2× faster than a byte loop or copyWithin here.
-        const stop = o + len;
-        do {
-          view.setUint32(o, view.getUint32(from, true), true);
-          view.setUint32(o + 4, view.getUint32(from + 4, true), true);
-          o += 8;
-          from += 8;
-        } while (o < stop);
-        o = stop;
-      }
-    } else if (dist >= 4) {
-      const stop = o + len;
-      do {
-        view.setUint32(o, view.getUint32(from, true), true);
-        o += 4;
-        from += 4;
-      } while (o < stop);
-      o = stop;
-    } else {
-      const stop = o + len;
-      while (o < stop) out[o++] = out[from++]!;
-    }
+    o = copyMatch(out, view, o, dist, len, outStart);
   }
 
   state.bitBuffer = bb;

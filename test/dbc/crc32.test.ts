@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { crc32Portable } from '../../src/dbc/crc32.js';
 import { crc32 } from '../../src/dbc/index.js';
 import { concatBytes } from './generate.js';
 
@@ -35,6 +36,16 @@ describe('crc32', () => {
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }), (a, b) => crc32(b, crc32(a)) === crc32(concatBytes([a, b]))),
       { seed: 42, numRuns: 300 },
     );
+  });
+
+  it('the portable code agrees with the native one (where the runtime has it) on every length up to 300', () => {
+    const bytes = createHash('sha512').update('x').digest();
+    const long = new Uint8Array(300).map((_, i) => bytes[i % bytes.length]! ^ i);
+    for (let n = 0; n <= 300; n++) {
+      expect(crc32Portable(long.subarray(0, n))).toBe(crc32(long.subarray(0, n)));
+      expect(crc32Portable(long.subarray(n), 0x12345678)).toBe(crc32(long.subarray(n), 0x12345678));
+    }
+    expect(crc32Portable(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
 
   it('reads subarrays at their own offset', () => {
