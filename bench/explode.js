@@ -5,9 +5,10 @@
 //   npx tsc -p tsconfig.build.json && node bench/explode.js [runs=7]
 //
 // Ours: in-memory input, one core, decompressed-output MB/s (MB = 10^6 bytes), median of `runs`
-// after one warm-up round, for three paths: the streaming `Exploder` (64 KB output chunks, 4 KB
+// after one warm-up round, for four paths: the streaming `Exploder` (64 KB output chunks, 4 KB
 // window: the bounded-memory path `decompressDbc` uses; the headline ratio), `explodeSync` (one
-// buffer for the whole output) and `decompressDbcSync` (header + explode + CRC-32 check).
+// buffer for the whole output), and the DBC readers with their CRC-32 check, `decompressDbc`
+// (async generator, DBF MB/s) and `decompressDbcSync`.
 // Theirs: pyreaddbc exposes only `dbc2dbf(in_path, out_path)`, so a long-lived Python child times
 // `dbc2dbf` from /dev/shm to /dev/shm (tmpfs: no disk), one call per request; the time includes
 // reading 4 KB blocks and writing the DBF to tmpfs (memory copies at several GB/s, a few ms of a
@@ -17,7 +18,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { decompressDbcSync, Exploder, explodeSync, implodeSync, readDbcHeader } from '../dist/dbc/index.js';
+import { decompressDbc, decompressDbcSync, Exploder, explodeSync, implodeSync, readDbcHeader } from '../dist/dbc/index.js';
 import { fixture, fmt, median, peakRssMiB, printTable, pythonHas } from './lib.js';
 
 const runs = Number(process.argv[2] ?? 7);
@@ -91,6 +92,18 @@ function startPython() {
   };
 }
 
+async function timeOnceAsync(fn) {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+async function streamDbc(bytes) {
+  let total = 0;
+  for await (const chunk of decompressDbc(bytes)) total += chunk.length;
+  return total;
+}
+
 function timeOnce(fn) {
   const start = process.hrtime.bigint();
   fn();
@@ -101,7 +114,7 @@ const havePython = pythonHas('pyreaddbc');
 if (!havePython) console.log('pyreaddbc is not importable (pip install pyreaddbc): printing our figures only');
 const dir = mkdtempSync('/dev/shm/arrow-sus-bench-');
 const python = havePython ? startPython() : undefined;
-const times = files.map(() => ({ sync: [], streaming: [], dbc: [], theirs: [] }));
+const times = files.map(() => ({ sync: [], streaming: [], dbc: [], dbcStream: [], theirs: [] }));
 let theirs;
 try {
   const copies = files.map((file) => {
@@ -115,12 +128,14 @@ try {
       const sync = timeOnce(() => explodeSync(file.stream));
       const streaming = timeOnce(() => streamExplode(file.stream));
       const dbc = timeOnce(() => decompressDbcSync(file.bytes));
+      const dbcStream = await timeOnceAsync(() => streamDbc(file.bytes));
       const [seconds, size] = python === undefined ? [NaN, NaN] : await python.ask(copies[i]);
       if (python !== undefined && size !== file.dbf.length) throw new Error(`pyreaddbc wrote ${size} bytes for ${file.name}`);
       if (round < 0) continue; // warm-up round
       t.sync.push(sync);
       t.streaming.push(streaming);
       t.dbc.push(dbc);
+      t.dbcStream.push(dbcStream);
       t.theirs.push(seconds);
     }
   }
@@ -135,6 +150,7 @@ const ours = files.map((file, i) => {
     sync: outMB / median(times[i].sync),
     streaming: outMB / median(times[i].streaming),
     dbc: file.dbf.length / 1e6 / median(times[i].dbc),
+    dbcStream: file.dbf.length / 1e6 / median(times[i].dbcStream),
     theirs: file.dbf.length / 1e6 / median(times[i].theirs),
   };
 });
@@ -143,16 +159,18 @@ const oursRss = peakRssMiB();
 console.log(`\nDCL explode, decompressed MB/s (10^6 B/s), median of ${runs} runs, one core, in-memory input\n`);
 const ratios = [];
 const syncRatios = [];
+const dbcRatios = [];
 printTable(
-  ['file', 'DBF MB', 'Exploder 64K', 'explodeSync', 'DBC+CRC sync', 'pyreaddbc (C)', 'ratio'],
+  ['file', 'DBF MB', 'Exploder 64K', 'explodeSync', 'decompressDbc', 'decompressDbcSync', 'pyreaddbc (C)', 'ratio'],
   files.map((file, i) => {
     const ratio = ours[i].streaming / ours[i].theirs;
     ratios.push(ratio);
     syncRatios.push(ours[i].sync / ours[i].theirs);
-    return [file.name, fmt(file.dbf.length / 1e6), fmt(ours[i].streaming, 0), fmt(ours[i].sync, 0), fmt(ours[i].dbc, 0), fmt(ours[i].theirs, 0), `${fmt(ratio, 2)}×`];
+    dbcRatios.push(ours[i].dbcStream / ours[i].theirs);
+    return [file.name, fmt(file.dbf.length / 1e6), fmt(ours[i].streaming, 0), fmt(ours[i].sync, 0), fmt(ours[i].dbcStream, 0), fmt(ours[i].dbc, 0), fmt(ours[i].theirs, 0), `${fmt(ratio, 2)}×`];
   }),
 );
-console.log(`\nmedian ratio, streaming Exploder / pyreaddbc: ${fmt(median(ratios), 2)}×   (explodeSync / pyreaddbc: ${fmt(median(syncRatios), 2)}×)`);
+console.log(`\nmedian ratio, streaming Exploder / pyreaddbc: ${fmt(median(ratios), 2)}×   (explodeSync: ${fmt(median(syncRatios), 2)}×, decompressDbc with CRC: ${fmt(median(dbcRatios), 2)}×)`);
 console.log(streamedLine);
 console.log(`peak RSS: ours ${fmt(oursRss, 0)} MiB (all 8 files and their DBFs held in memory), pyreaddbc process ${fmt(theirs?.rss ?? NaN, 0)} MiB`);
 console.log(`\nDCL implode (raw literals, 4 KB dictionary, the DataSUS variant): input MB/s, median of 3 runs; size vs the DataSUS original\n`);
