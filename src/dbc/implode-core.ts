@@ -137,12 +137,14 @@ export class ImplodeEngine {
     if (shift <= 0) return;
     this.#buf.copyWithin(0, shift, this.#fill);
     this.#prev.copyWithin(0, shift, this.#fill);
+    // Positions that fall off the front become -1 (clamped, so repeated slides over terabytes of
+    // input can never wrap an Int32 back to a plausible position).
     const prev = this.#prev;
-    for (let i = 0, n = this.#fill - shift; i < n; i++) prev[i] = prev[i]! - shift;
+    for (let i = 0, n = this.#fill - shift; i < n; i++) prev[i] = Math.max(prev[i]! - shift, -1);
     const head = this.#head;
-    for (let i = 0; i < head.length; i++) head[i] = head[i]! - shift;
+    for (let i = 0; i < head.length; i++) head[i] = Math.max(head[i]! - shift, -1);
     const head2 = this.#head2;
-    for (let i = 0; i < head2.length; i++) head2[i] = head2[i]! - shift;
+    for (let i = 0; i < head2.length; i++) head2[i] = Math.max(head2[i]! - shift, -1);
     this.#fill -= shift;
     this.#pos -= shift;
     this.#inserted -= shift;
