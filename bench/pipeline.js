@@ -1,0 +1,85 @@
+// The pipeline end to end: a cold request of 20 files (SIH RD, one month, 20 UFs, real RDRJ1602
+// content under each name: 1.1M rows, 80 MB of DBC) from a real local FTP server (vsftpd) into
+// Parquet, with 1 and 2 worker threads; warm collect() from the disk cache and from memory; peak
+// RSS; and the same request through the PySUS-style path (ftplib + pyreaddbc + dbfread + pandas +
+// pyarrow Parquet) in the same run. Run `npm run build` first.
+//
+//   node bench/pipeline.js [--runs 3] [--skip-python]
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFtp } from './ftp.js';
+import { fixture, fmt, median, printTable, pythonHas, runNode, runPython } from './lib.js';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3;
+const UFS = ['AC', 'AL', 'AM', 'AP', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MG', 'MS', 'MT', 'PA', 'PB', 'PE', 'PI', 'PR', 'RN', 'RO'];
+const root = mkdtempSync(join(tmpdir(), 'arrow-sus-bench-tree-'));
+const folder = join(root, 'dissemin', 'publicos', 'SIHSUS', '200801_', 'Dados');
+mkdirSync(folder, { recursive: true });
+for (const uf of UFS) copyFileSync(fixture('RDRJ1602.dbc'), join(folder, `RD${uf}2301.dbc`));
+const server = await startFtp(root);
+const work = mkdtempSync(join(tmpdir(), 'arrow-sus-bench-run-'));
+
+try {
+  const cold = { 1: [], 2: [] };
+  let last;
+  for (let run = 0; run < runs; run++) {
+    for (const threads of [1, 2]) {
+      const cache = join(work, `cache-${threads}-${run}`);
+      last = runNode('pipeline-child.js', ['cold', server.url, cache, String(threads), join(work, `out-${threads}-${run}.parquet`), UFS.join(',')]);
+      cold[threads].push(last);
+      if (threads === 1 || run < runs - 1) rmSync(cache, { recursive: true, force: true });
+    }
+  }
+  const one = median(cold[1].map((r) => r.seconds));
+  const two = median(cold[2].map((r) => r.seconds));
+  console.log(`== cold: ${last.files} files, ${last.rows} rows, ${fmt(last.downloaded / 1e6, 1)} MB downloaded from vsftpd → one Parquet file (median of ${runs})`);
+  printTable(
+    ['threads', 'seconds', 'rows/s', 'peak RSS MiB'],
+    [1, 2].map((t) => [t, fmt(median(cold[t].map((r) => r.seconds)), 2), fmt(last.rows / median(cold[t].map((r) => r.seconds)), 0), fmt(Math.max(...cold[t].map((r) => r.rssMiB)), 0)]),
+  );
+  console.log(`2 threads vs 1: ${fmt(one / two, 2)}× (target ≥ 1.8×); peak RSS target ≤ 500 MiB`);
+
+  const warm = [];
+  for (let run = 0; run < runs; run++) warm.push(runNode('pipeline-child.js', ['warm', server.url, join(work, `cache-2-${runs - 1}`), UFS.join(',')]));
+  const disk = median(warm.map((w) => w.disk));
+  const memory = median(warm.map((w) => w.memory));
+  console.log(`\n== warm collect() of ${warm[0].rows} rows, all ${'113'} columns (median of ${runs}, fresh process each)`);
+  console.log(`from the disk cache: ${fmt(disk, 2)} s = ${fmt(warm[0].rows / disk, 0)} rows/s; from memory: ${fmt(memory * 1000, 0)} ms = ${fmt(warm[0].rows / memory, 0)} rows/s (target ≥ 1,000,000); peak RSS ${fmt(Math.max(...warm.map((w) => w.rssMiB)), 0)} MiB`);
+
+  if (!process.argv.includes('--skip-python') && ['pyreaddbc', 'dbfread', 'pandas', 'pyarrow'].every(pythonHas)) {
+    const port = new URL(server.url).port;
+    const python = runPython(
+      `
+import sys, os, time, json, tempfile, ftplib, resource
+import pandas as pd, pyreaddbc, pyarrow as pa, pyarrow.parquet as pq
+from dbfread import DBF
+port, ufs, out = int(sys.argv[1]), sys.argv[2].split(','), sys.argv[3]
+def decode(v):
+    if isinstance(v, bytes): return v.decode('cp1252', errors='replace').replace('\\x00', '').strip()
+    if isinstance(v, str): return v.replace('\\x00', '').strip()
+    return v
+start = time.perf_counter(); rows = 0
+with tempfile.TemporaryDirectory() as d:
+    ftp = ftplib.FTP(); ftp.connect('127.0.0.1', port); ftp.login()
+    frames = []
+    for uf in ufs:
+        dbc = os.path.join(d, f'RD{uf}2301.dbc'); dbf = dbc[:-3] + 'dbf'
+        with open(dbc, 'wb') as f: ftp.retrbinary(f'RETR /dissemin/publicos/SIHSUS/200801_/Dados/RD{uf}2301.dbc', f.write)
+        pyreaddbc.dbc2dbf(dbc, dbf)
+        df = pd.DataFrame(iter(DBF(dbf, encoding='cp1252', raw=True))).map(decode)
+        pq.write_table(pa.Table.from_pandas(df), os.path.join(d, f'RD{uf}2301.parquet'), compression='zstd')
+        rows += len(df)
+    ftp.quit()
+print(json.dumps({"seconds": time.perf_counter() - start, "rows": rows, "rssMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+`,
+      [port, UFS.join(','), work],
+    );
+    console.log(`\n== the same request through the PySUS-style path (one run): ${fmt(python.seconds, 1)} s for ${python.rows} rows = ${fmt(python.rows / python.seconds, 0)} rows/s, peak RSS ${fmt(python.rssMiB, 0)} MiB`);
+    console.log(`ours (2 threads, cold) is ${fmt(python.seconds / two, 1)}× faster (goal ≥ 20×)`);
+  }
+} finally {
+  await server.stop();
+  rmSync(work, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
+}
