@@ -15,6 +15,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compressDbcSync } from '../../src/dbc/index.js';
+import { encodeDbf } from '../../src/dbf/index.js';
 import { describe } from 'vitest';
 import { SHARED_DIR, fixturePath, readManifest } from './shared.js';
 
@@ -224,8 +225,8 @@ export interface BuildTreeOptions {
 }
 
 /**
- * A real DBC file (DBF table imploded by our writer, CRC-32 in place) with `records` rows of
- * DataSUS-like values drawn deterministically from `seed`.
+ * A real DBC file (a DBF from our DBF writer, imploded by our DBC writer, CRC-32 in place) with
+ * `records` rows of DataSUS-like values drawn deterministically from `seed`.
  *
  * @example
  * ```ts
@@ -233,27 +234,6 @@ export interface BuildTreeOptions {
  * ```
  */
 export function generateDbc(seed: number, records: number): Uint8Array {
-  const fields = [
-    { name: 'MUNIC_RES', type: 'C', length: 6 },
-    { name: 'IDADE', type: 'N', length: 3 },
-    { name: 'DT_INTER', type: 'D', length: 8 },
-    { name: 'DIAG_PRINC', type: 'C', length: 4 },
-  ];
-  const headerLength = 32 + 32 * fields.length + 1;
-  const recordLength = 1 + fields.reduce((sum, field) => sum + field.length, 0);
-  const dbf = new Uint8Array(headerLength + records * recordLength + 1);
-  const view = new DataView(dbf.buffer);
-  dbf.set([0x03, 124, 1, 15]);
-  view.setUint32(4, records, true);
-  view.setUint16(8, headerLength, true);
-  view.setUint16(10, recordLength, true);
-  fields.forEach((field, i) => {
-    const at = 32 + 32 * i;
-    dbf.set(new TextEncoder().encode(field.name), at);
-    dbf[at + 11] = field.type.charCodeAt(0);
-    dbf[at + 16] = field.length;
-  });
-  dbf[headerLength - 1] = 0x0d;
   let state = seed >>> 0 || 1;
   const random = (n: number): number => {
     state ^= state << 13;
@@ -261,19 +241,19 @@ export function generateDbc(seed: number, records: number): Uint8Array {
     state ^= state << 5;
     return (state >>> 0) % n;
   };
-  const ascii = (text: string, at: number): void => {
-    for (let i = 0; i < text.length; i += 1) dbf[at + i] = text.charCodeAt(i);
-  };
-  for (let r = 0; r < records; r += 1) {
-    const at = headerLength + r * recordLength;
-    dbf[at] = 0x20;
-    ascii(String(110001 + random(60) * 1000).slice(0, 6), at + 1);
-    ascii(String(random(100)).padStart(3, ' '), at + 7);
-    ascii(`20${String(10 + random(14))}${String(1 + random(12)).padStart(2, '0')}${String(1 + random(28)).padStart(2, '0')}`, at + 10);
-    ascii(`${'AIJKC'[random(5)]}${String(random(100)).padStart(2, '0')}${random(10)}`, at + 18);
-  }
-  dbf[dbf.length - 1] = 0x1a;
-  return compressDbcSync(dbf);
+  const rows = Array.from({ length: records }, () => [
+    String(110001 + random(60) * 1000),
+    random(100),
+    new Date(Date.UTC(2010 + random(14), random(12), 1 + random(28))),
+    `${'AIJKC'[random(5)]}${String(random(100)).padStart(2, '0')}${random(10)}`,
+  ]);
+  const fields = [
+    { name: 'MUNIC_RES', type: 'C', length: 6 },
+    { name: 'IDADE', type: 'N', length: 3 },
+    { name: 'DT_INTER', type: 'D' },
+    { name: 'DIAG_PRINC', type: 'C', length: 4 },
+  ] as const;
+  return compressDbcSync(encodeDbf(fields, rows));
 }
 
 /**
