@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compressDbcSync, decompressDbc, decompressDbcSync, type DbcResult } from '../../src/dbc/index.js';
-import { describeShared, fixturePath, readManifest } from '../helpers/shared.js';
+import { describeShared, fixturePath, readManifest, SHARED_DIR } from '../helpers/shared.js';
 import { codeOf, codeOfAsync, collect, makeDbf, sha256, splitBytes } from './generate.js';
 
 const manifest = readManifest();
@@ -92,5 +92,16 @@ describePython(`interop with the C decoder (pyreaddbc / blast.c)${pyreaddbc ? ''
     // blast prints a warning for unused input bytes; our streams must have none.
     expect(run.stdout).not.toMatch(/unused|blast/);
     for (const name of names) expect(sha256(readFileSync(`${name}.dbf`))).toBe(sha256(dbf));
+  });
+
+  it.skipIf(SHARED_DIR === undefined)(`decodes our DBC of a real DBF (CADMUN.DBF, 1.8 MB)${SHARED_DIR === undefined ? ' [skipped: ../shared is absent]' : ''}`, () => {
+    const dbf = readFileSync(fixturePath('dbf/CADMUN.DBF'));
+    const name = join(dir, 'cadmun');
+    writeFileSync(`${name}.dbc`, compressDbcSync(dbf));
+    const run = spawnSync('python3', ['-c', 'import sys, pyreaddbc; pyreaddbc.dbc2dbf(sys.argv[1] + ".dbc", sys.argv[1] + ".dbf")', name], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    // dbc2dbf rewrites the header's last byte to 0x0D; CADMUN already has 0x0D there.
+    expect(sha256(readFileSync(`${name}.dbf`))).toBe(sha256(dbf));
   });
 });
