@@ -26,6 +26,11 @@ export interface ProxyFaults {
    * DataSUS server prints, with wall-clock times in this IANA zone (e.g. `America/Sao_Paulo`).
    */
   dosListing?: { timeZone: string; clock: '12h' | '24h'; year: 2 | 4 };
+  /**
+   * Offer `MLST` in `FEAT` (vsftpd does not) and serve `MLSD`: the proxy sends `LIST` upstream and
+   * answers with RFC 3659 facts lines, so clients that prefer MLSD take that path.
+   */
+  mlsd?: boolean;
 }
 
 /** Counters the tests assert on. */
@@ -35,6 +40,8 @@ export interface ProxyStats {
   openControl: number;
   refused: number;
   retr: number;
+  /** MLSD commands the client sent. */
+  mlsd: number;
   rest: number[];
   dropped: number;
   stalled: number;
@@ -56,10 +63,10 @@ export interface FtpProxy {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** One vsftpd `ls -l` line (UTC) as IIS would print it, or the line unchanged. */
-function toDosLine(line: string, style: NonNullable<ProxyFaults['dosListing']>, now: Date): string {
+/** The facts of one vsftpd `ls -l` line (times in UTC), or undefined for other lines. */
+function readVsftpdLine(line: string, now: Date): { type: string; size: string; instant: Date; name: string } | undefined {
   const match = /^([-dl])\S{9}\s+\d+\s+\S+\s+\S+\s+(\d+)\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2}|\d{4})\s(.+)$/.exec(line);
-  if (match === null) return line;
+  if (match === null) return undefined;
   const [, type, size, mon, day, timeOrYear, name] = match;
   const month = MONTHS.indexOf(mon ?? '');
   let instant: Date;
@@ -70,6 +77,14 @@ function toDosLine(line: string, style: NonNullable<ProxyFaults['dosListing']>, 
   } else {
     instant = new Date(Date.UTC(Number(timeOrYear), month, Number(day)));
   }
+  return { type: type ?? '-', size: size ?? '0', instant, name: name ?? '' };
+}
+
+/** One vsftpd `ls -l` line (UTC) as IIS would print it, or the line unchanged. */
+function toDosLine(line: string, style: NonNullable<ProxyFaults['dosListing']>, now: Date): string {
+  const facts = readVsftpdLine(line, now);
+  if (facts === undefined) return line;
+  const { type, size, instant, name } = facts;
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', { timeZone: style.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
       .formatToParts(instant)
@@ -78,12 +93,21 @@ function toDosLine(line: string, style: NonNullable<ProxyFaults['dosListing']>, 
   const hour = Number(parts['hour']);
   const clock = style.clock === '12h' ? `${String(hour % 12 === 0 ? 12 : hour % 12).padStart(2, '0')}:${parts['minute']}${hour < 12 ? 'AM' : 'PM'}` : `${parts['hour']}:${parts['minute']}`;
   const year = style.year === 4 ? parts['year'] : (parts['year'] ?? '').slice(2);
-  const sizeColumn = type === 'd' ? '<DIR>         ' : (size ?? '').padStart(14);
+  const sizeColumn = type === 'd' ? '<DIR>         ' : size.padStart(14);
   return `${parts['month']}-${parts['day']}-${year}  ${clock}       ${sizeColumn} ${name}`;
 }
 
+/** One vsftpd `ls -l` line as an MLSD facts line (`cdir`/`pdir` for `.`/`..`). */
+function toMlsdLine(line: string, now: Date): string {
+  const facts = readVsftpdLine(line, now);
+  if (facts === undefined) return line;
+  const modify = facts.instant.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const type = facts.name === '.' ? 'cdir' : facts.name === '..' ? 'pdir' : facts.type === 'd' ? 'dir' : 'file';
+  return `type=${type};size=${facts.size};modify=${modify};UNIX.mode=0644; ${facts.name}`;
+}
+
 interface DataPair {
-  kind: 'unknown' | 'retr' | 'list';
+  kind: 'unknown' | 'retr' | 'list' | 'mlsd';
   forwarded: number;
   fault: 'none' | 'drop' | 'stall' | undefined;
   /** Settles when throttled bytes already received have all been passed on. */
@@ -100,7 +124,7 @@ interface DataPair {
  * ```
  */
 export async function startFtpProxy(target: { host: string; port: number }, faults: ProxyFaults = {}): Promise<FtpProxy> {
-  const stats: ProxyStats = { control: 0, openControl: 0, refused: 0, retr: 0, rest: [], dropped: 0, stalled: 0, maxConcurrentData: 0 };
+  const stats: ProxyStats = { control: 0, openControl: 0, refused: 0, retr: 0, mlsd: 0, rest: [], dropped: 0, stalled: 0, maxConcurrentData: 0 };
   const sockets = new Set<Socket>();
   const controlSockets = new Set<Socket>();
   const servers = new Set<Server>();
@@ -139,6 +163,11 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
             client.end(listing.split('\r\n').map((line) => (line === '' ? line : toDosLine(line, style, now))).join('\r\n'));
             return;
           }
+          if (pair.kind === 'mlsd') {
+            const now = new Date();
+            client.end(listing.split('\r\n').map((line) => (line === '' ? line : toMlsdLine(line, now))).join('\r\n'));
+            return;
+          }
           if (pair.fault !== 'stall') void pair.flushed.then(() => client.end());
         });
         client.on('close', () => {
@@ -146,7 +175,7 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
           upstream.destroy();
         });
         upstream.on('data', (chunk: Buffer) => {
-          if (pair.kind === 'list' && faults.dosListing !== undefined) {
+          if ((pair.kind === 'list' && faults.dosListing !== undefined) || pair.kind === 'mlsd') {
             listing += chunk.toString('latin1');
             return;
           }
@@ -249,6 +278,7 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
             const port = await openDataListener(Number(epsv[1]), pending, kinds);
             client.write(`229 Entering Extended Passive Mode (|||${port}|)\r\n`);
           } else {
+            if (faults.mlsd === true && line === '211 End') client.write(' MLST type*;size*;modify*;\r\n'); // RFC 3659: MLST implies MLSD
             client.write(`${line}\r\n`);
           }
         });
@@ -262,14 +292,16 @@ export async function startFtpProxy(target: { host: string; port: number }, faul
         const command = line.slice(0, 4).toUpperCase();
         if (command === 'RETR' || command === 'LIST' || command === 'MLSD' || command === 'NLST') {
           // The data connection opened after the last PASV belongs to this command.
-          const kind = command === 'RETR' ? 'retr' : 'list';
+          const kind = command === 'RETR' ? 'retr' : command === 'MLSD' && faults.mlsd === true ? 'mlsd' : 'list';
           const pair = pending.shift();
           if (pair !== undefined) pair.kind = kind;
           else kinds.push(kind);
           if (command === 'RETR') stats.retr += 1;
         }
         if (command === 'REST') stats.rest.push(Number(line.slice(5)));
-        upstream.write(`${line}\r\n`);
+        if (command === 'MLSD') stats.mlsd += 1;
+        // vsftpd has no MLSD: ask it for LIST ("-a" keeps "." for the cdir fact line).
+        upstream.write(command === 'MLSD' && faults.mlsd === true ? `LIST -a${line.slice(4)}\r\n` : `${line}\r\n`);
       }
     });
     upstream.on('close', () => client.end());

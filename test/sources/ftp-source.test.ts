@@ -106,6 +106,23 @@ describeFtpServer('FtpSource against vsftpd', () => {
     });
   }
 
+  it('uses MLSD when the server offers it (UTC facts), with the same entries as LIST', async () => {
+    const proxy = await startFtpProxy({ host: server.host, port: server.port }, { mlsd: true });
+    try {
+      await using direct = new FtpSource({ host: server.host, port: server.port, timeZone: 'UTC' });
+      await using viaMlsd = new FtpSource({ host: '127.0.0.1', port: proxy.port, timeZone: 'Asia/Tokyo' }); // MLSD ignores the zone
+      const folder = parentPath(files[0]?.path ?? '/');
+      const expected = await direct.list(folder);
+      const got = await viaMlsd.list(folder);
+      expect(proxy.stats.mlsd).toBeGreaterThan(0);
+      expect(got.map((entry) => [entry.path, entry.size, entry.isDirectory, entry.modifiedAt?.toISOString()])).toEqual(
+        expected.map((entry) => [entry.path, entry.size, entry.isDirectory, entry.modifiedAt?.toISOString()]),
+      );
+    } finally {
+      await proxy.stop();
+    }
+  });
+
   it('replaces pooled connections the server closed while they were idle', async () => {
     const proxy = await startFtpProxy({ host: server.host, port: server.port });
     try {
