@@ -4,6 +4,7 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { crc32, decompressDbcSync } from '../../src/dbc/index.js';
 import { generateDbc } from '../helpers/ftp-server.js';
 import { SHARED_DIR, fixturePath, readManifest, type ManifestRow } from '../helpers/shared.js';
 
@@ -45,5 +46,59 @@ export function placeGenerated(root: string, files: readonly { path: string; see
   });
 }
 
-/** Whether the real fixtures are available. */
-export const hasShared = SHARED_DIR !== undefined;
+/** Whether the real fixtures are used (`ARROW_SUS_TEST_GENERATED=1` forces the generated tree, as without `../shared`). */
+export const hasShared = SHARED_DIR !== undefined && process.env['ARROW_SUS_TEST_GENERATED'] !== '1';
+
+/**
+ * A ZIP archive with one stored (uncompressed) entry — the container of the IBGE population
+ * tables (`POPTBR13.zip` holds `POPTBR13.DBF`).
+ */
+export function zipStored(name: string, bytes: Uint8Array): Uint8Array {
+  const nameBytes = new TextEncoder().encode(name);
+  const crc = crc32(bytes);
+  const local = new Uint8Array(30 + nameBytes.length);
+  const lv = new DataView(local.buffer);
+  lv.setUint32(0, 0x04034b50, true);
+  lv.setUint16(4, 20, true);
+  lv.setUint32(14, crc, true);
+  lv.setUint32(18, bytes.length, true);
+  lv.setUint32(22, bytes.length, true);
+  lv.setUint16(26, nameBytes.length, true);
+  local.set(nameBytes, 30);
+  const central = new Uint8Array(46 + nameBytes.length);
+  const cv = new DataView(central.buffer);
+  cv.setUint32(0, 0x02014b50, true);
+  cv.setUint16(4, 20, true);
+  cv.setUint16(6, 20, true);
+  cv.setUint32(16, crc, true);
+  cv.setUint32(20, bytes.length, true);
+  cv.setUint32(24, bytes.length, true);
+  cv.setUint16(28, nameBytes.length, true);
+  cv.setUint32(42, 0, true);
+  central.set(nameBytes, 46);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, 1, true);
+  ev.setUint16(10, 1, true);
+  ev.setUint32(12, central.length, true);
+  ev.setUint32(16, local.length + bytes.length, true);
+  const out = new Uint8Array(local.length + bytes.length + central.length + end.length);
+  out.set(local, 0);
+  out.set(bytes, local.length);
+  out.set(central, local.length + bytes.length);
+  out.set(end, local.length + bytes.length + central.length);
+  return out;
+}
+
+/** Records of a DBC's DBF that are not flagged deleted (`*`): what a reader returns. */
+export function liveRecords(dbc: Uint8Array): number {
+  const { dbf } = decompressDbcSync(dbc);
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const records = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  let live = 0;
+  for (let r = 0; r < records; r++) if (dbf[headerLength + r * recordLength] !== 0x2a) live++;
+  return live;
+}
