@@ -158,7 +158,7 @@ suite(`query against a real FTP server${ftpServerUnavailable ? ` [skipped: ${ftp
     });
 
     it('reports errors with their code and exit status', async () => {
-      const tooLarge = await runCli(['query', 'SELECT count(*) FROM sih_rd', '--max-fetch-mb', '1', ...common(), '--cache-dir', join(cacheDir, 'empty')]);
+      const tooLarge = await runCli(['query', 'SELECT count(*) FROM sih_rd', '--max-fetch-mb', '0.001', ...common(), '--cache-dir', join(cacheDir, 'empty')]);
       expect(tooLarge.code).not.toBe(0);
       expect(tooLarge.stderr).toMatch(/^arrow-sus: QUERY_TOO_LARGE: /);
       const unknown = await runCli(['query', 'SELECT * FROM nope', ...common()]);

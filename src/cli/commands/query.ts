@@ -65,11 +65,17 @@ export function engineOptions(flags: EngineFlags, ctx: CliContext, allowLarge = 
     ...(flags.cacheDir !== undefined ? { cacheDir: flags.cacheDir } : {}),
     ...(flags.offline === true ? { offline: true } : {}),
     ...(flags.refresh === true ? { refresh: true } : {}),
-    ...(flags.maxFetchMb !== undefined ? { maxFetchBytes: parsePositiveInt(flags.maxFetchMb, '--max-fetch-mb') * 1024 * 1024 } : {}),
+    ...(flags.maxFetchMb !== undefined ? { maxFetchBytes: parseMegabytes(flags.maxFetchMb) } : {}),
     ...(allowLarge ? { allowLarge: true } : {}),
     // One query per process: the result cache would never be hit.
     resultCache: false,
   };
+}
+
+function parseMegabytes(value: string): number {
+  const megabytes = Number(value);
+  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new ArrowSusError('INVALID_ARGUMENT', `--max-fetch-mb must be a positive number (got "${value}")`);
+  return Math.round(megabytes * 1024 * 1024);
 }
 
 /**
