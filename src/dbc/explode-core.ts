@@ -6,11 +6,12 @@
  * - the bit buffer lives in a local 32-bit integer refilled two bytes at a time up to ≥ 16 bits,
  *   enough for a literal, a length code plus its extra bits, or a distance code plus its low bits;
  * - each code is one table read (see `dcl-codes.ts`), never a bit-by-bit walk;
- * - a symbol is decoded "transactionally": the loop remembers where the symbol began and, if the
- *   input runs out in the middle, rewinds to that point and asks for more input, so chunk
- *   boundaries need no special slow path and nothing is written for a half-read symbol;
+ * - while ≥ 8 input bytes remain, a fast loop decodes without availability checks (any symbol
+ *   fits); for the last few bytes of a chunk a careful loop decodes each symbol
+ *   "transactionally": it remembers where the symbol began and, if the input runs out in the
+ *   middle, rewinds there and asks for more input, so nothing is written for a half-read symbol;
  * - output goes to a plain `Uint8Array` with {@link OUTPUT_SLACK} bytes of slack past the limit,
- *   so a match copy never needs a bounds check and may copy whole 4-byte words.
+ *   so a match copy never needs a bounds check and may copy whole 4- or 8-byte steps.
  *
  * @internal
  * @module
