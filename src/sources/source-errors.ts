@@ -28,8 +28,9 @@ function errorCodeOf(error: unknown): string | number | undefined {
 }
 
 /**
- * Classifies an FTP reply code: 421 → busy, 530 → login refused, 550 → not found,
- * other 4xx → transient (retry), other 5xx → protocol error.
+ * Classifies an FTP reply code: 421 → busy, 530 → login refused, 550/553 → not found,
+ * other 4xx (425 no data connection, 426 transfer aborted, 450 file busy, 451) → transient
+ * (retry), other 5xx → protocol error.
  *
  * @example
  * ```ts
@@ -39,7 +40,8 @@ function errorCodeOf(error: unknown): string | number | undefined {
 export function ftpReplyToCode(reply: number): ErrorCode {
   if (reply === 421) return 'SOURCE_BUSY';
   if (reply === 530 || reply === 331 || reply === 332) return 'SOURCE_AUTH_FAILED';
-  if (reply === 550 || reply === 553 || reply === 450) return 'SOURCE_NOT_FOUND';
+  // 450 is "file unavailable (busy)": transient, so it falls to the 4xx rule below.
+  if (reply === 550 || reply === 553) return 'SOURCE_NOT_FOUND';
   if (reply >= 400 && reply < 500) return 'SOURCE_CONNECTION_FAILED';
   return 'SOURCE_PROTOCOL_ERROR';
 }

@@ -124,3 +124,30 @@ describe('chainSources', () => {
     expect(chainSources([dead])).toBe(dead);
   });
 });
+
+describe('error mapping', () => {
+  it('maps FTP replies and socket errors to stable codes', async () => {
+    const { ftpReplyToCode, toSourceError } = await import('../../src/sources/index.js');
+    expect([421, 530, 550, 553, 425, 426, 450, 451, 500, 502].map(ftpReplyToCode)).toEqual([
+      'SOURCE_BUSY',
+      'SOURCE_AUTH_FAILED',
+      'SOURCE_NOT_FOUND',
+      'SOURCE_NOT_FOUND',
+      'SOURCE_CONNECTION_FAILED',
+      'SOURCE_CONNECTION_FAILED',
+      'SOURCE_CONNECTION_FAILED',
+      'SOURCE_CONNECTION_FAILED',
+      'SOURCE_PROTOCOL_ERROR',
+      'SOURCE_PROTOCOL_ERROR',
+    ]);
+    const socket = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    expect(toSourceError(socket, 'ftp: RETR x').code).toBe('SOURCE_CONNECTION_FAILED');
+    expect(toSourceError(new Error('Timeout (control socket)'), 'ftp: LIST x').code).toBe('SOURCE_TIMEOUT');
+    expect(toSourceError(new Error('Server sent FIN packet unexpectedly, closing connection.'), 'ftp: LIST x').code).toBe('SOURCE_CONNECTION_FAILED');
+    const aborted = new AbortController();
+    aborted.abort();
+    expect(toSourceError(socket, 'ftp: RETR x', aborted.signal).code).toBe('ABORTED');
+    const typed = new ArrowSusError('SOURCE_BUSY', 'kept');
+    expect(toSourceError(typed, 'x')).toBe(typed);
+  });
+});
