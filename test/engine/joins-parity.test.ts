@@ -169,7 +169,7 @@ suite(`joins and engine parity${ftpServerUnavailable ? ` [skipped: ${ftpServerUn
            JOIN (SELECT MUNIC_RES, count(*) AS n FROM sih_rd WHERE uf = 'AC' AND year = 2024 AND month = 1 GROUP BY MUNIC_RES) b
            ON a.MUNIC_RES = b.MUNIC_RES ORDER BY a.n DESC, a.MUNIC_RES LIMIT 10`,
       ],
-      ['HAVING', `SELECT MUNIC_RES, count(*) AS n FROM sih_rd WHERE ${rj} GROUP BY MUNIC_RES HAVING count(*) > 500 ORDER BY MUNIC_RES`],
+      ['HAVING', `SELECT MUNIC_RES, count(*) AS n FROM sih_rd WHERE ${rj} GROUP BY MUNIC_RES HAVING count(*) > ${hasShared ? 500 : 60} ORDER BY MUNIC_RES`],
     ];
     if (hasShared) {
       queries.push([
