@@ -8,7 +8,7 @@ export { downloadFiles } from './download-files.js';
 export type { DownloadOptions, DownloadProgress, DownloadReport, FailedFile, FetchedFile, PresentFile, RemoteFile, RetryEvent } from './types.js';
 export { renderReport, summarizeReport } from './report.js';
 export type { RenderReportOptions } from './report.js';
-export { defaultVerify, sha256File, verifyDbcFile } from './verify.js';
+export { defaultVerify, sha256File, verifyDbcFile, verifyDbfFile } from './verify.js';
 export type { VerifyFile, VerifyOptions, VerifyResult } from './verify.js';
 export { readDownloadManifest, writeDownloadManifest, MANIFEST_NAME } from './manifest.js';
 export type { DownloadManifest, ManifestEntry } from './manifest.js';

@@ -11,7 +11,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { decompressDbc, type DbcResult } from '../dbc/index.js';
+import { ArrowSusError } from '../errors.js';
 
 /**
  * Outcome of a content check.
@@ -103,11 +105,43 @@ export const verifyDbcFile: VerifyFile = async (remotePath, tempFile, { signal }
 };
 
 /**
- * The check used when `downloadFiles` gets no `verify` option.
+ * Structure check for plain `.dbf` files (PNI publishes them uncompressed): the file must hold
+ * at least the `H + records × record length` bytes its header announces. Longer is accepted
+ * (an optional 0x1A end byte, trailing padding); shorter is `DBF_TRUNCATED`. Other files pass.
+ * DBF files carry no checksum, so `crcOk` is null.
+ *
+ * @example
+ * ```ts
+ * await verifyDbfFile('/dissemin/publicos/PNI/DADOS/CPNIAC00.DBF', 'data/CPNIAC00.DBF', {}); // { crcOk: null }
+ * ```
+ */
+export const verifyDbfFile: VerifyFile = async (remotePath, tempFile) => {
+  if (!/\.dbf$/i.test(remotePath)) return { crcOk: null };
+  const handle = await open(tempFile, 'r');
+  try {
+    const head = Buffer.alloc(12);
+    const { bytesRead } = await handle.read(head, 0, 12, 0);
+    const size = (await handle.stat()).size;
+    const needed = bytesRead < 12 ? 12 : head.readUInt16LE(8) + head.readUInt32LE(4) * head.readUInt16LE(10);
+    if (size < needed) {
+      throw new ArrowSusError('DBF_TRUNCATED', `download: ${remotePath} holds ${size} bytes but its DBF header announces ${needed} (truncated; re-download)`, {
+        details: { path: remotePath, size, needed },
+      });
+    }
+  } finally {
+    await handle.close();
+  }
+  return { crcOk: null };
+};
+
+/**
+ * The check used when `downloadFiles` gets no `verify` option: {@link verifyDbcFile} for `.dbc`
+ * files, {@link verifyDbfFile} for `.dbf` files, nothing for others.
  *
  * @example
  * ```ts
  * await downloadFiles(source, files, 'data', { verify: defaultVerify });
  * ```
  */
-export const defaultVerify: VerifyFile = verifyDbcFile;
+export const defaultVerify: VerifyFile = async (remotePath, tempFile, options) =>
+  /\.dbf$/i.test(remotePath) ? verifyDbfFile(remotePath, tempFile, options) : verifyDbcFile(remotePath, tempFile, options);

@@ -238,3 +238,29 @@ describe('downloadFiles', () => {
     expect(JSON.parse(renderReport(report, { format: 'json' }))).toEqual(JSON.parse(JSON.stringify(report)));
   });
 });
+
+describe('verifyDbfFile', () => {
+  it('accepts whole DBF files (with or without the end byte) and rejects short ones', async () => {
+    const { encodeDbf } = await import('../../src/dbf/index.js');
+    const { verifyDbfFile, defaultVerify } = await import('../../src/sources/index.js');
+    const [dir, remove] = tempDir('arrow-sus-dbf-verify-');
+    cleanups.push(remove);
+    const dbf = encodeDbf([{ name: 'UF', type: 'C', length: 2 }, { name: 'DOSES', type: 'N', length: 6 }], [['AC', 10], ['AL', 20], ['AM', 30]]);
+    const cases: Array<[string, Uint8Array, string]> = [
+      ['whole.DBF', dbf, 'ok'],
+      ['no-eof.dbf', dbf.subarray(0, dbf.length - 1), 'ok'],
+      ['short.dbf', dbf.subarray(0, dbf.length - 5), 'DBF_TRUNCATED'],
+    ];
+    for (const [name, bytes, expected] of cases) {
+      writeFileSync(join(dir, name), bytes);
+      let outcome = 'ok';
+      try {
+        expect(await defaultVerify(`/dissemin/publicos/PNI/DADOS/${name}`, join(dir, name), {})).toEqual({ crcOk: null });
+      } catch (error) {
+        outcome = ArrowSusError.is(error) ? error.code : String(error);
+      }
+      expect(outcome, name).toBe(expected);
+    }
+    expect(await verifyDbfFile('/x/README.txt', join(dir, 'short.dbf'), {})).toEqual({ crcOk: null });
+  });
+});
