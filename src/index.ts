@@ -36,3 +36,7 @@ export type { OutputFormat, OutputTarget } from './output/write-output.js';
 export { unifySchemas, conformBatch } from './arrow/unify.js';
 export { filterBatch } from './arrow/filter.js';
 export { WorkerPool } from './workers/pool.js';
+export { sus } from './engine/sus.js';
+export { avg, compileSql, count, countDistinct, createSus, max, min, sum } from './query/index.js';
+export type { DatasetQuery, QueryPlan, QueryRunner, Sus } from './query/index.js';
+export type { EngineOptions, QueryEngine, QueryOptions, QueryResult } from './engine/types.js';

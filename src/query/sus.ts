@@ -6,7 +6,7 @@
  * @module
  */
 import { datasetQuery, type Cadence, type ColumnMap, type DatasetQuery, type QueryRunner } from './builder.js';
-import {
+import type {
   CIHA,
   CNES_EQ,
   CNES_LT,

@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { SIA_PA} from '../../src/query/index.js';
 import { count, createSus, sum, type DatasetQuery, type MonthRequiredBeforeCollect, type YearRequiredBeforeCollect } from '../../src/query/index.js';
 
 const sus = createSus<Table>();
@@ -28,7 +29,7 @@ describe('required parameters', () => {
 
   it('order of calls does not matter, and state survives other calls', () => {
     const q = sus.sia.pa().select('PA_UFMUN', 'PA_VALAPR').year(2024).where('PA_VALAPR', '>', 0).month(1);
-    expectTypeOf(q).toEqualTypeOf<DatasetQuery<typeof import('../../src/query/columns.js').SIA_PA, 'monthly', true, true, Table>>();
+    expectTypeOf(q).toEqualTypeOf<DatasetQuery<typeof SIA_PA, 'monthly', true, true, Table>>();
   });
 });
 
