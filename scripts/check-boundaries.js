@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const CORE = ['src/dbc', 'src/dbf', 'src/catalog', 'src/query', 'src/brazil/validate'];
+const CORE = ['src/dbc', 'src/dbf', 'src/catalog', 'src/query', 'src/brazil/validate', 'src/arrow', 'src/util'];
 const FORBIDDEN_MODULES = /^(node:)?(fs|fs\/promises|net|tls|http|https|child_process|dgram|dns)$/;
 const FORBIDDEN_LOCAL = /\/(sources|engine|server|cli|cache|scan)\//;
 

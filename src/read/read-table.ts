@@ -12,6 +12,7 @@ import type { ReadDbfOptions } from '../dbf/read.js';
 import type { DbfField } from '../dbf/header.js';
 import { ArrowSusError } from '../errors.js';
 import { readFileChunks } from '../io/read-file.js';
+import { deferred } from '../util/deferred.js';
 import { formatFromBytes, formatFromName, sniffLength, type TableFormat } from './sniff.js';
 
 /** Options of {@link readTable}. */
@@ -70,20 +71,8 @@ export type TableInput = string | Uint8Array | Iterable<Uint8Array> | AsyncItera
  * ```
  */
 export function readTable(input: TableInput, options: ReadTableOptions = {}): TableStream {
-  let resolveSchema!: (schema: Schema) => void;
-  let rejectSchema!: (error: unknown) => void;
-  let resolveSummary!: (summary: TableSummary) => void;
-  let rejectSummary!: (error: unknown) => void;
-  const schema = new Promise<Schema>((resolve, reject) => {
-    resolveSchema = resolve;
-    rejectSchema = reject;
-  });
-  const summary = new Promise<TableSummary>((resolve, reject) => {
-    resolveSummary = resolve;
-    rejectSummary = reject;
-  });
-  schema.catch(() => undefined);
-  summary.catch(() => undefined);
+  const schema = deferred<Schema>();
+  const summary = deferred<TableSummary>();
   const fileName = options.fileName ?? (typeof input === 'string' ? input : undefined);
 
   async function* run(): AsyncGenerator<RecordBatch> {
@@ -112,7 +101,7 @@ export function readTable(input: TableInput, options: ReadTableOptions = {}): Ta
       for await (const batch of reader.batches(unclosable)) {
         if (!schemaKnown) {
           schemaKnown = true;
-          resolveSchema(reader.schema ?? batch.schema);
+          schema.resolve(reader.schema ?? batch.schema);
         }
         if (batch.numRows > 0) yield batch;
       }
@@ -120,7 +109,7 @@ export function readTable(input: TableInput, options: ReadTableOptions = {}): Ta
       for (let next = await source.next(); next.done !== true; next = await source.next()) trailing += next.value.length;
       const stats = reader.stats;
       const header = reader.header;
-      resolveSummary({
+      summary.resolve({
         file: fileName ?? null,
         format: peeked.format,
         recordCount: header?.recordCount ?? 0,
@@ -134,20 +123,20 @@ export function readTable(input: TableInput, options: ReadTableOptions = {}): Ta
         fields: header?.fields ?? [],
       });
     } catch (error) {
-      rejectSchema(error);
-      rejectSummary(error);
+      schema.reject(error);
+      summary.reject(error);
       throw error;
     } finally {
       // Closes the file when the consumer stopped early (a no-op after a complete read).
       await iterator?.return?.();
       // A consumer that stops early gets no summary.
       const stopped = new ArrowSusError('ABORTED', 'read: the consumer stopped before the end of the table');
-      rejectSchema(stopped);
-      rejectSummary(stopped);
+      schema.reject(stopped);
+      summary.reject(stopped);
     }
   }
   const batches = run();
-  return { schema, summary, [Symbol.asyncIterator]: () => batches };
+  return { schema: schema.promise, summary: summary.promise, [Symbol.asyncIterator]: () => batches };
 }
 
 async function* chunksOf(input: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {

@@ -13,6 +13,7 @@ import type { RecordBatch, Schema } from 'apache-arrow';
 import { unpackBatch, unpackSchema } from '../arrow/transfer.js';
 import { ArrowSusError, throwIfAborted } from '../errors.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { deferred } from '../util/deferred.js';
 
 /** Options for {@link WorkerPool}. */
 export interface WorkerPoolOptions {
@@ -81,26 +82,13 @@ export class WorkerPool {
     if (this.#closed) throw new ArrowSusError('INVALID_ARGUMENT', 'workers: the pool is closed');
     const id = this.#nextId++;
     const queue: RecordBatch[] = [];
-    let schema: Schema | undefined;
+    let known: Schema | undefined;
     let finished = false;
     let failure: unknown;
     let wake: (() => void) | undefined;
     let slot: Slot | undefined;
-    let resolveSchema!: (schema: Schema) => void;
-    let rejectSchema!: (error: unknown) => void;
-    let resolveSummary!: (summary: TSummary) => void;
-    let rejectSummary!: (error: unknown) => void;
-    const schemaPromise = new Promise<Schema>((resolve, reject) => {
-      resolveSchema = resolve;
-      rejectSchema = reject;
-    });
-    const summaryPromise = new Promise<TSummary>((resolve, reject) => {
-      resolveSummary = resolve;
-      rejectSummary = reject;
-    });
-    // Callers that only iterate must not see unhandled rejections from these.
-    schemaPromise.catch(() => undefined);
-    summaryPromise.catch(() => undefined);
+    const schema = deferred<Schema>();
+    const summary = deferred<TSummary>();
 
     const notify = (): void => {
       const resume = wake;
@@ -111,8 +99,8 @@ export class WorkerPool {
       if (finished) return;
       finished = true;
       failure = error;
-      rejectSchema(error);
-      rejectSummary(error);
+      schema.reject(error);
+      summary.reject(error);
       release();
       notify();
     };
@@ -120,15 +108,15 @@ export class WorkerPool {
       if (message.id !== id) return;
       switch (message.type) {
         case 'schema':
-          schema = unpackSchema(message.schema);
-          resolveSchema(schema);
+          known = unpackSchema(message.schema);
+          schema.resolve(known);
           break;
         case 'batch':
-          if (schema !== undefined) queue.push(unpackBatch(schema, message.batch));
+          if (known !== undefined) queue.push(unpackBatch(known, message.batch));
           break;
         case 'done':
           finished = true;
-          resolveSummary(message.summary as TSummary);
+          summary.resolve(message.summary as TSummary);
           release();
           break;
         case 'error':
@@ -198,8 +186,8 @@ export class WorkerPool {
           if (slot !== undefined) post(slot, { type: 'cancel', id });
           finished = true;
           failure = new ArrowSusError('ABORTED', 'workers: task cancelled by its consumer');
-          rejectSchema(failure);
-          rejectSummary(failure);
+          schema.reject(failure);
+          summary.reject(failure);
           release();
           dequeue(start);
         }
@@ -207,8 +195,8 @@ export class WorkerPool {
     };
     const iterable = iterate();
     return {
-      schema: schemaPromise,
-      summary: summaryPromise,
+      schema: schema.promise,
+      summary: summary.promise,
       [Symbol.asyncIterator]: () => iterable,
     };
   }
