@@ -27,6 +27,8 @@ export type { InspectResult, InspectColumn } from './read/inspect.js';
 export { decodeFiles, defaultDecodePool } from './read/decode-files.js';
 export { convertFiles } from './read/convert-files.js';
 export type { ConvertOptions, ConvertReport } from './read/convert-files.js';
+export { chainSources, downloadFiles, FtpSource, HttpSource, listFolder, LocalSource, openSource, renderReport } from './sources/index.js';
+export type { DownloadOptions, DownloadReport, RemoteFile, Source } from './sources/index.js';
 export { DiskCache } from './cache/disk-cache.js';
 export type { CacheEntry } from './cache/disk-cache.js';
 export { resolveCacheDir } from './cache/location.js';

@@ -22,7 +22,7 @@ export type { ListLine, ParseListOptions } from './list-line.js';
 export { parseListing } from './listing.js';
 export { parseAutoindexHtml, parseJsonIndex } from './http-index.js';
 export type { IndexEntry, ParseIndexOptions } from './http-index.js';
-export { DATASUS_TIME_ZONE, expandYear, zonedTimeToDate } from './server-time.js';
+export { DATASUS_TIME_ZONE, zonedTimeToDate } from './server-time.js';
 export { ftpReplyToCode, toSourceError } from './source-errors.js';
 // The download manager is part of the same public entry point (`arrow-sus/sources`).
 export * from '../download/index.js';

@@ -10,7 +10,8 @@
  *
  * @module
  */
-import { DATASUS_TIME_ZONE, expandYear, zonedTimeToDate } from './server-time.js';
+import { expandYear } from '../catalog/years.js';
+import { DATASUS_TIME_ZONE, zonedTimeToDate } from './server-time.js';
 
 /**
  * One parsed listing line: a name relative to the listed folder.
@@ -83,7 +84,8 @@ export function parseDosListLine(line: string, options: ParseListOptions = {}): 
   }
   const isDirectory = sizeOrDir === '<DIR>';
   const modifiedAt = zonedTimeToDate(
-    expandYear(Number(yy)),
+    // The catalog's fixed pivot (70–99 → 19xx): the same rule as for years in file names.
+    expandYear(yy ?? ''),
     month,
     day,
     hour,

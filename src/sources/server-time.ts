@@ -86,19 +86,3 @@ export function zonedTimeToDate(
   if (valid.length === 0) return new Date(wall - before);
   return new Date(Math.min(...valid));
 }
-
-/**
- * Expands a 2-digit year with the catalog's fixed pivot (70–99 → 19xx, 00–69 → 20xx): the
- * earliest DataSUS file is from 1979, so the rule holds until 2070 and, unlike a rule relative
- * to today, gives the same answer on every machine.
- *
- * @example
- * ```ts
- * expandYear(26); // 2026
- * expandYear(98); // 1998
- * ```
- */
-export function expandYear(year: number): number {
-  if (year >= 100) return year;
-  return year >= 70 ? 1900 + year : 2000 + year;
-}
