@@ -47,18 +47,32 @@ export interface DecodedColumn {
 }
 
 /**
- * Fills one column of a batch: call `decode` over consecutive row ranges covering `[0, rows)`,
- * in order, then `finish` once.
+ * Fills one column of a batch: `decode` rows `[from, to)` of the batch, whose first record starts
+ * at `bytes[at]` (records `stride` bytes apart), over consecutive ranges in order; then `finish`
+ * once with the number of rows decoded (at most the rows the decoder was created for).
  *
  * @example
  * ```ts
- * const column = int32Column(block, field.offset, field.length);
- * column.decode(0, 1000);
- * column.decode(1000, block.rows);
- * const { data, unparsable } = column.finish();
+ * const column = int32Column(rows, stride, field.offset, field.length);
+ * column.decode(tileA, 0, 0, 1000);
+ * column.decode(tileB, 0, 1000, rows);
+ * const { data, unparsable } = column.finish(rows);
  * ```
  */
 export interface ColumnDecoder {
-  decode(from: number, to: number): void;
-  finish(): DecodedColumn;
+  decode(bytes: Uint8Array, at: number, from: number, to: number): void;
+  finish(rows: number): DecodedColumn;
+}
+
+/**
+ * The first `used` values of a buffer allocated for more rows: a copy when more than half would be
+ * slack (a last or filtered batch), a view otherwise.
+ *
+ * @example
+ * ```ts
+ * makeData({ type: new Int32(), length: rows, data: trimmed(values, rows) });
+ * ```
+ */
+export function trimmed<T extends Int32Array | Float64Array | BigInt64Array | Uint32Array | Uint8Array>(values: T, used: number): T {
+  return (used < values.length / 2 ? values.slice(0, used) : values.subarray(0, used)) as T;
 }

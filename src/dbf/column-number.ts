@@ -6,7 +6,7 @@
  * @module
  */
 import { Decimal, Float64, Int32, Int64, makeData } from 'apache-arrow';
-import { Nulls, type ColumnDecoder, type RecordBlock } from './column-block.js';
+import { Nulls, trimmed, type ColumnDecoder } from './column-block.js';
 import { ParseStatus, lastNumberText, parseDbfNumber, parseState } from './parse-value.js';
 
 /**
@@ -15,19 +15,18 @@ import { ParseStatus, lastNumberText, parseDbfNumber, parseState } from './parse
  *
  * @example
  * ```ts
- * const column = int32Column(block, field.offset, field.length);
- * column.decode(0, block.rows);
- * const { data, unparsable } = column.finish();
+ * const column = int32Column(rows, header.recordLength, field.offset, field.length);
+ * column.decode(bytes, header.headerLength, 0, rows);
+ * const { data, unparsable } = column.finish(rows);
  * ```
  */
-export function int32Column(block: RecordBlock, offset: number, length: number): ColumnDecoder {
-  const values = new Int32Array(block.rows);
-  const nulls = new Nulls(block.rows);
+export function int32Column(rows: number, stride: number, offset: number, length: number): ColumnDecoder {
+  const values = new Int32Array(rows);
+  const nulls = new Nulls(rows);
   let unparsable = 0;
   return {
-    decode(from, to) {
-      const { bytes, stride } = block;
-      let start = block.base + from * stride + offset;
+    decode(bytes, at, from, to) {
+      let start = at + offset;
       for (let r = from; r < to; r++, start += stride) {
         const end = start + length;
         // Fast path: optional leading blanks, optional minus, digits to the end of the field.
@@ -59,8 +58,8 @@ export function int32Column(block: RecordBlock, offset: number, length: number):
         }
       }
     },
-    finish() {
-      return { data: makeData({ type: new Int32(), length: block.rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+    finish(used) {
+      return { data: makeData({ type: new Int32(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: trimmed(values, used) }), unparsable };
     },
   };
 }
@@ -70,22 +69,21 @@ export function int32Column(block: RecordBlock, offset: number, length: number):
  *
  * @example
  * ```ts
- * const column = int64Column(block, field.offset, field.length);
- * column.decode(0, block.rows);
- * const { data } = column.finish();
+ * const column = int64Column(rows, header.recordLength, field.offset, field.length);
+ * column.decode(bytes, header.headerLength, 0, rows);
+ * const { data } = column.finish(rows);
  * ```
  */
-export function int64Column(block: RecordBlock, offset: number, length: number): ColumnDecoder {
-  const values = new BigInt64Array(block.rows);
+export function int64Column(rows: number, stride: number, offset: number, length: number): ColumnDecoder {
+  const values = new BigInt64Array(rows);
   // Written as two 32-bit words (little-endian, as on every platform Node runs on): creating a
   // BigInt per cell costs more than the whole parse.
   const words = new Int32Array(values.buffer);
-  const nulls = new Nulls(block.rows);
+  const nulls = new Nulls(rows);
   let unparsable = 0;
   return {
-    decode(from, to) {
-      const { bytes, stride } = block;
-      let start = block.base + from * stride + offset;
+    decode(bytes, at, from, to) {
+      let start = at + offset;
       for (let r = from; r < to; r++, start += stride) {
         const fast = parseSimpleDecimal(bytes, start, start + length);
         if (fast === fast && Number.isInteger(fast)) {
@@ -112,8 +110,8 @@ export function int64Column(block: RecordBlock, offset: number, length: number):
         }
       }
     },
-    finish() {
-      return { data: makeData({ type: new Int64(), length: block.rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+    finish(used) {
+      return { data: makeData({ type: new Int64(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: trimmed(values, used) }), unparsable };
     },
   };
 }
@@ -160,19 +158,18 @@ function parseSimpleDecimal(bytes: Uint8Array, start: number, end: number): numb
  *
  * @example
  * ```ts
- * const column = float64Column(block, field.offset, field.length);
- * column.decode(0, block.rows);
- * const { data } = column.finish();
+ * const column = float64Column(rows, header.recordLength, field.offset, field.length);
+ * column.decode(bytes, header.headerLength, 0, rows);
+ * const { data } = column.finish(rows);
  * ```
  */
-export function float64Column(block: RecordBlock, offset: number, length: number): ColumnDecoder {
-  const values = new Float64Array(block.rows);
-  const nulls = new Nulls(block.rows);
+export function float64Column(rows: number, stride: number, offset: number, length: number): ColumnDecoder {
+  const values = new Float64Array(rows);
+  const nulls = new Nulls(rows);
   let unparsable = 0;
   return {
-    decode(from, to) {
-      const { bytes, stride } = block;
-      let start = block.base + from * stride + offset;
+    decode(bytes, at, from, to) {
+      let start = at + offset;
       for (let r = from; r < to; r++, start += stride) {
         const fast = parseSimpleDecimal(bytes, start, start + length);
         if (fast === fast) {
@@ -188,8 +185,8 @@ export function float64Column(block: RecordBlock, offset: number, length: number
         }
       }
     },
-    finish() {
-      return { data: makeData({ type: new Float64(), length: block.rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: values }), unparsable };
+    finish(used) {
+      return { data: makeData({ type: new Float64(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: trimmed(values, used) }), unparsable };
     },
   };
 }
@@ -201,20 +198,19 @@ export function float64Column(block: RecordBlock, offset: number, length: number
  *
  * @example
  * ```ts
- * const column = decimalColumn(block, field.offset, field.length, field.decimals);
- * column.decode(0, block.rows);
- * const { data } = column.finish();
+ * const column = decimalColumn(rows, header.recordLength, field.offset, field.length, field.decimals);
+ * column.decode(bytes, header.headerLength, 0, rows);
+ * const { data } = column.finish(rows);
  * ```
  */
-export function decimalColumn(block: RecordBlock, offset: number, length: number, scale: number): ColumnDecoder {
-  const words = new Uint32Array(block.rows * 4);
-  const nulls = new Nulls(block.rows);
+export function decimalColumn(rows: number, stride: number, offset: number, length: number, scale: number): ColumnDecoder {
+  const words = new Uint32Array(rows * 4);
+  const nulls = new Nulls(rows);
   const mask = (1n << 32n) - 1n;
   let unparsable = 0;
   return {
-    decode(from, to) {
-      const { bytes, stride } = block;
-      let start = block.base + from * stride + offset;
+    decode(bytes, at, from, to) {
+      let start = at + offset;
       for (let r = from; r < to; r++, start += stride) {
         parseDbfNumber(bytes, start, start + length);
         const match = parseState.status === ParseStatus.Ok ? /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(lastNumberText(bytes)) : null;
@@ -233,9 +229,9 @@ export function decimalColumn(block: RecordBlock, offset: number, length: number
         }
       }
     },
-    finish() {
+    finish(used) {
       const type = new Decimal(scale, Math.min(38, length), 128);
-      return { data: makeData({ type, length: block.rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: words }), unparsable };
+      return { data: makeData({ type, length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: trimmed(words, used * 4) }), unparsable };
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { Utf8, makeData } from 'apache-arrow';
 import type { DbfCodec } from './codec.js';
-import { Nulls, type ColumnDecoder, type RecordBlock } from './column-block.js';
+import { Nulls, trimmed, type ColumnDecoder } from './column-block.js';
 
 /**
  * A single-byte code page text column (Latin-1, CP850, CP1252): trailing blanks/NULs trimmed,
@@ -14,13 +14,12 @@ import { Nulls, type ColumnDecoder, type RecordBlock } from './column-block.js';
  *
  * @example
  * ```ts
- * const column = textColumn(block, field.offset, field.length, dbfCodec('cp850'));
- * column.decode(0, block.rows);
- * const { data } = column.finish();
+ * const column = textColumn(rows, header.recordLength, field.offset, field.length, dbfCodec('cp850'));
+ * column.decode(bytes, header.headerLength, 0, rows);
+ * const { data } = column.finish(rows);
  * ```
  */
-export function textColumn(block: RecordBlock, offset: number, length: number, codec: DbfCodec): ColumnDecoder {
-  const rows = block.rows;
+export function textColumn(rows: number, stride: number, offset: number, length: number, codec: DbfCodec): ColumnDecoder {
   const offsets = new Int32Array(rows + 1);
   const nulls = new Nulls(rows);
   // ASCII output never exceeds the input, so the only capacity check is where a high byte expands
@@ -32,11 +31,10 @@ export function textColumn(block: RecordBlock, offset: number, length: number, c
   let extra = 0;
   const { seq, seqLength } = codec;
   return {
-    decode(from, to) {
-      const { bytes, stride } = block;
+    decode(bytes, at, from, to) {
       let o = out;
       let p = pos;
-      let start = block.base + from * stride + offset;
+      let start = at + offset;
       for (let r = from; r < to; r++, start += stride) {
         let end = start + length;
         // Trailing blanks (and the NUL padding some writers use) are not part of the value.
@@ -70,8 +68,8 @@ export function textColumn(block: RecordBlock, offset: number, length: number, c
       out = o;
       pos = p;
     },
-    finish() {
-      const data = makeData({ type: new Utf8(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: offsets, data: out.subarray(0, pos) });
+    finish(used) {
+      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: trimmed(offsets, used + 1), data: used < rows / 2 ? out.slice(0, pos) : out.subarray(0, pos) });
       return { data, unparsable: 0 };
     },
   };
@@ -82,22 +80,20 @@ export function textColumn(block: RecordBlock, offset: number, length: number, c
  *
  * @example
  * ```ts
- * const column = utf8TextColumn(block, field.offset, field.length);
- * column.decode(0, block.rows);
- * const { data } = column.finish();
+ * const column = utf8TextColumn(rows, header.recordLength, field.offset, field.length);
+ * column.decode(bytes, header.headerLength, 0, rows);
+ * const { data } = column.finish(rows);
  * ```
  */
-export function utf8TextColumn(block: RecordBlock, offset: number, length: number): ColumnDecoder {
-  const rows = block.rows;
+export function utf8TextColumn(rows: number, stride: number, offset: number, length: number): ColumnDecoder {
   const offsets = new Int32Array(rows + 1);
   const nulls = new Nulls(rows);
   let capacity = Math.max(16, rows * length);
   let out = new Uint8Array(capacity);
   let pos = 0;
   return {
-    decode(from, to) {
-      const { bytes, stride } = block;
-      let start = block.base + from * stride + offset;
+    decode(bytes, at, from, to) {
+      let start = at + offset;
       for (let r = from; r < to; r++, start += stride) {
         let end = start + length;
         while (end > start) {
@@ -138,8 +134,8 @@ export function utf8TextColumn(block: RecordBlock, offset: number, length: numbe
         offsets[r + 1] = pos;
       }
     },
-    finish() {
-      const data = makeData({ type: new Utf8(), length: rows, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: offsets, data: out.subarray(0, pos) });
+    finish(used) {
+      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: trimmed(offsets, used + 1), data: used < rows / 2 ? out.slice(0, pos) : out.subarray(0, pos) });
       return { data, unparsable: 0 };
     },
   };

@@ -20,11 +20,19 @@ export interface ReadDbfOptions extends DbfDecoderOptions {
   readonly onStats?: (stats: Readonly<DbfReadStats>) => void;
 }
 
+// One push returns every batch its bytes complete, so a whole file in one buffer is pushed in
+// slices (views, no copies): batches then reach the consumer one slice at a time.
+const SLICE_BYTES = 8 * 1024 * 1024;
+
+function* slices(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, at + SLICE_BYTES);
+}
+
 async function* chunksOf(input: DbfInput): AsyncGenerator<Uint8Array> {
   if (input instanceof Uint8Array) {
-    yield input;
+    yield* slices(input);
   } else if (input instanceof ArrayBuffer) {
-    yield new Uint8Array(input);
+    yield* slices(new Uint8Array(input));
   } else if (Symbol.asyncIterator in input) {
     for await (const chunk of input) yield chunk;
   } else if (Symbol.iterator in input) {

@@ -342,3 +342,42 @@ describe("encoding: 'auto'", () => {
     await expectCode(() => readAll(encodeDbf(fields, rows, { encoding: 'cp850' }).subarray(0, 150), { encoding: 'auto' }), 'DBF_TRUNCATED');
   });
 });
+
+describe('long and short runs of accepted records', () => {
+  // Runs of 16+ accepted records are decoded where they lie, shorter ones gathered in a tile: mix
+  // both (deleted rows and a filter cut runs of 1, 3, 15, 16, 40 … records), across chunkings.
+  const fields: DbfFieldSpec[] = [
+    { name: 'A', type: 'C', length: 4 },
+    { name: 'N', type: 'N', length: 4 },
+    { name: 'D', type: 'D' },
+  ];
+  const count = 300;
+  const deleted = new Set([0, 2, 4, 20, 21, 37, 53, 54, 55, 100, 116, 117, 200, 201, 202, 203, 299]);
+  const rows = Array.from({ length: count }, (_, i) => [`a${i}`, i, new Date(Date.UTC(2001, 0, 1 + i))]);
+  const bytes = encodeDbf(fields, rows, { deleted });
+  const where = 'N < 70 OR N BETWEEN 90 AND 95 OR N >= 130 AND N <> 150 AND N <> 160';
+  const kept = (i: number): boolean => i < 70 || (i >= 90 && i <= 95) || (i >= 130 && i !== 150 && i !== 160);
+
+  for (const chunk of [1, 7, 40, 100, 1000, 5000, bytes.length]) {
+    it(`gives every row in order and full batches, in chunks of ${chunk} bytes`, async () => {
+      const chunks = Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk));
+      const plain = await readAll(chunks, { batchRows: 37 });
+      const expected = rows.map((_, i) => i).filter((i) => !deleted.has(i));
+      expect(plain.rows.map((r) => r['N'])).toEqual(expected);
+      expect(plain.rows.map((r) => r['A'])).toEqual(expected.map((i) => `a${i}`));
+      expect(plain.batches.map((b) => b.numRows)).toEqual([...Array(Math.floor(expected.length / 37)).fill(37), expected.length % 37]);
+
+      const filtered = await readAll(chunks, { batchRows: 37, where, columns: ['D', 'N'] });
+      const expectedFiltered = expected.filter(kept);
+      expect(filtered.rows.map((r) => r['N'])).toEqual(expectedFiltered);
+      expect(filtered.rows.map((r) => r['D'])).toEqual(expectedFiltered.map((i) => Date.UTC(2001, 0, 1 + i)));
+      expect(filtered.stats).toMatchObject({ rowsRead: count, rowsDeleted: deleted.size, rowsFiltered: expected.length - expectedFiltered.length });
+      expect(filtered.batches.slice(0, -1).every((b) => b.numRows === 37)).toBe(true);
+
+      const all = await readAll(chunks, { batchRows: 64, includeDeleted: true, where });
+      expect(all.rows.map((r) => [r['N'], r['_deleted']])).toEqual(
+        rows.map((_, i) => i).filter(kept).map((i) => [i, deleted.has(i)]),
+      );
+    });
+  }
+});
