@@ -87,6 +87,23 @@ describe('DBC container', () => {
     expect(await codeOfAsync(() => collect(decompressDbc(shortDbc)))).toBe('DBC_TRUNCATED');
   });
 
+  it('reports DBC_TRUNCATED for every strict prefix of a small DBC, sync and streaming', async () => {
+    const small = compressDbcSync(makeDbf(15, 4));
+    for (let n = 0; n < small.length; n++) {
+      expect(codeOf(() => decompressDbcSync(small.subarray(0, n)))).toBe('DBC_TRUNCATED');
+      if (n % 7 === 0) expect(await codeOfAsync(() => collect(decompressDbc(splitBytes(small.subarray(0, n), 3))))).toBe('DBC_TRUNCATED');
+    }
+  });
+
+  it('turns a corrupted byte anywhere in the stream into a typed error, never garbage', () => {
+    const small = compressDbcSync(makeDbf(60, 6));
+    for (let at = headerLength + 6; at < small.length; at += 3) {
+      const bad = small.slice();
+      bad[at]! ^= 0x5a;
+      expect(codeOf(() => decompressDbcSync(bad))).toMatch(/^(DBC_CRC_MISMATCH|DBC_TRUNCATED|DCL_DISTANCE_TOO_FAR)$/);
+    }
+  });
+
   it('ignores trailing bytes by default (real files carry a stray 0x0A) and rejects them on request', async () => {
     const trailing = concatBytes([dbc, Uint8Array.of(0x0a)]);
     expect(decompressDbcSync(trailing).trailingBytes).toBe(1);

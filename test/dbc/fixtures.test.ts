@@ -37,6 +37,18 @@ describeShared('real DataSUS DBC fixtures', () => {
     });
   });
 
+  it('real DBFs round-trip in all six DCL variants', () => {
+    for (const path of ['dbf/CADMUN.DBF', 'dbf/TB_SIGTAP.dbf', 'dbf/sids.dbf']) {
+      const dbf = readFileSync(fixturePath(path));
+      for (const literals of ['uncoded', 'coded'] as const) {
+        for (const dictionarySize of [1024, 2048, 4096] as const) {
+          const back = decompressDbcSync(compressDbcSync(dbf, { literals, dictionarySize }), { fileName: path });
+          expect(sha256(back.dbf)).toBe(sha256(dbf));
+        }
+      }
+    }
+  });
+
   it('the damaged ZIKABR16__v1.DBC fails with DBC_CRC_MISMATCH (and DBC_TRUNCATED without the CRC check)', async () => {
     const bytes = readFileSync(fixturePath('bad/ZIKABR16__v1.DBC'));
     expect(codeOf(() => decompressDbcSync(bytes))).toBe('DBC_CRC_MISMATCH');
