@@ -115,7 +115,8 @@ export async function downloadFiles(source: Source, files: readonly RemoteFile[]
   }
   const unique = [...new Map(files.map((file) => [normalizePath(file.path), file])).values()];
   await mkdir(destDir, { recursive: true });
-  const manifest: DownloadManifest = await readDownloadManifest(destDir);
+  const keepManifest = options.manifest ?? true;
+  const manifest: DownloadManifest = keepManifest ? await readDownloadManifest(destDir) : { version: 1, files: {} };
   const verify = options.verify ?? defaultVerify;
   const signal = options.signal;
 
@@ -129,7 +130,7 @@ export async function downloadFiles(source: Source, files: readonly RemoteFile[]
   let writing: Promise<void> = Promise.resolve();
   let dirty = false;
   const saveManifest = (): void => {
-    if (dirty) return;
+    if (dirty || !keepManifest) return;
     dirty = true;
     writing = writing.then(async () => {
       dirty = false;

@@ -94,6 +94,12 @@ export interface DownloadOptions {
   readonly stallTimeoutMs?: number;
   /** Content check before the final rename. Default: `.dbc` files are decompressed and their CRC-32 checked. */
   readonly verify?: VerifyFile;
+  /**
+   * Keep the manifest (`.arrow-sus-downloads.json`) in `destDir`: republication detection and
+   * cheap re-verification of present files. Default true. Callers that move files away after
+   * the download (a cache) can turn it off; present files are then checked by size and `verify`.
+   */
+  readonly manifest?: boolean;
   /** `flat` (default): files land in `destDir` by name; `tree`: under their remote path. */
   readonly layout?: 'flat' | 'tree';
   /** Cancels the run; partial `.part` files stay for a later resume, no final file is half-written. */

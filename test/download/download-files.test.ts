@@ -169,6 +169,15 @@ describe('downloadFiles', () => {
     expect((await downloadFiles(source, redated, dest)).republished).toEqual([fresh[1]?.path]);
   });
 
+  it('can run without a manifest: present files are checked by size and content', async () => {
+    const source = new LocalSource({ root });
+    const first = await downloadFiles(source, listing, dest, { manifest: false });
+    expect(first.fetched).toHaveLength(listing.length);
+    expect(readdirSync(dest)).not.toContain(MANIFEST_NAME);
+    const second = await downloadFiles(source, listing, dest, { manifest: false });
+    expect(second.present.map((file) => file.crcOk)).toEqual(listing.map(() => true));
+  });
+
   it('rejects a damaged DBC (CRC) and takes the good copy from the next source in a chain', async () => {
     const target = listing[0] as RemoteFile;
     const [badRoot, removeBad] = tempDir('arrow-sus-dl-bad-');
