@@ -146,7 +146,7 @@ export async function* compressDbc(
   const crcWritten = crc !== undefined;
   const imploder = new Imploder(options);
   let header: Uint8Array | undefined;
-  let pending = new Uint8Array(0);
+  let pending: Uint8Array = new Uint8Array(0);
   let actual = 0;
   let dbfBytes = 0;
   const slice = 1 << 16;
@@ -156,13 +156,19 @@ export async function* compressDbc(
     dbfBytes += chunk.length;
     let rest = chunk;
     if (header === undefined) {
-      const joined = new Uint8Array(pending.length + chunk.length);
-      joined.set(pending);
-      joined.set(chunk, pending.length);
-      pending = joined;
-      if (pending.length < 10) continue;
-      const headerLength = dbfHeaderLength(pending);
-      if (pending.length < headerLength) continue;
+      if (pending.length === 0) {
+        pending = chunk;
+      } else {
+        const joined = new Uint8Array(pending.length + chunk.length);
+        joined.set(pending);
+        joined.set(chunk, pending.length);
+        pending = joined;
+      }
+      const headerLength = pending.length < 10 ? Infinity : dbfHeaderLength(pending);
+      if (pending.length < headerLength) {
+        if (pending === chunk) pending = chunk.slice(); // the source may reuse its buffer
+        continue;
+      }
       header = pending.slice(0, headerLength);
       rest = pending.subarray(headerLength);
       yield prefixWithCrc(header, crc ?? 0);

@@ -177,7 +177,7 @@ export function decompressDbcSync(bytes: Uint8Array, options: DecompressDbcSyncO
 export async function* decompressDbc(input: ByteSource, options: DecompressDbcOptions = {}): AsyncGenerator<Uint8Array, void, undefined> {
   const { signal, fileName } = options;
   let header: DbcHeader | undefined;
-  let prefix = new Uint8Array(0);
+  let prefix: Uint8Array = new Uint8Array(0);
   let need = DBC_PREFIX_BYTES;
   let crc = 0;
   const exploder = new Exploder(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize });
@@ -186,18 +186,25 @@ export async function* decompressDbc(input: ByteSource, options: DecompressDbcOp
       throwIfAborted(signal);
       let rest = chunk;
       if (header === undefined) {
-        // Buffer just the prefix: 10 bytes to learn H, then H + 4.
-        const joined = new Uint8Array(prefix.length + chunk.length);
-        joined.set(prefix);
-        joined.set(chunk, prefix.length);
-        prefix = joined;
+        // Buffer just the prefix: 10 bytes to learn H, then H + 4 (copying only when it spans chunks).
+        if (prefix.length === 0) {
+          prefix = chunk;
+        } else {
+          const joined = new Uint8Array(prefix.length + chunk.length);
+          joined.set(prefix);
+          joined.set(chunk, prefix.length);
+          prefix = joined;
+        }
         if (prefix.length >= need && need === DBC_PREFIX_BYTES) need = dbcHeaderNeeds(prefix, fileName);
-        if (prefix.length < need) continue;
+        if (prefix.length < need) {
+          if (prefix === chunk) prefix = chunk.slice(); // the source may reuse its buffer
+          continue;
+        }
         header = readDbcHeader(prefix, fileName);
         rest = prefix.subarray(need);
         prefix = new Uint8Array(0);
         crc = crc32(header.dbfHeader);
-        yield header.dbfHeader.slice();
+        yield header.dbfHeader;
       }
       exploder.push(rest);
       for (let out = exploder.read(); out !== null; out = exploder.read()) {
