@@ -18,7 +18,14 @@ export type { ColumnDecoder, DecodedColumn, RecordBlock } from './column-block.j
 /** Records per tile: about this many bytes of records stay in cache while every column reads them. */
 const TILE_BYTES = 1 << 20;
 
-/** Rows per tile for records `stride` bytes long. */
+/**
+ * Rows per tile for records `stride` bytes long.
+ *
+ * @example
+ * ```ts
+ * tileRowsFor(700); // 1497: about 1 MiB of SIH RD records
+ * ```
+ */
 export function tileRowsFor(stride: number): number {
   return Math.max(1, Math.floor(TILE_BYTES / stride));
 }

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { RecordBatch, Struct, makeData, type Schema } from 'apache-arrow';
+import type { RecordBatch, Schema } from 'apache-arrow';
 import { ArrowSusError } from '../errors.js';
 import { dbfCodec, type DbfCodec, type DbfEncoding } from './codec.js';
-import { columnDecoder, deletedColumn, tileRowsFor, type ColumnDecoder } from './columns.js';
+import { BatchBuilder } from './batch-builder.js';
 import { detectDbfEncoding } from './detect-encoding.js';
 import { dbfHeaderLength, parseDbfHeader, type DbfHeader } from './header.js';
 import { compilePredicate, type RecordFilter } from './predicate-compile.js';
@@ -56,9 +56,6 @@ export interface DbfReadStats {
 const DEFAULT_BATCH_ROWS = 65_536;
 const DEFAULT_BATCH_BYTES = 32 * 1024 * 1024;
 const MAX_BATCH_BYTES = 512 * 1024 * 1024;
-// Runs of at least this many accepted records are decoded where they lie; shorter ones are copied
-// together first (a per-run call into every column decoder costs more than copying a few records).
-const DIRECT_ROWS = 16;
 // With `encoding: 'auto'`, records are held back until this many bytes (or all of them) arrived,
 // then sampled to choose the code page. RDRJ1602 has 141 accented bytes in 38 MB: a big sample helps.
 const SAMPLE_BYTES = 8 * 1024 * 1024;
@@ -121,17 +118,8 @@ export class DbfDecoder {
   private capacityRows = 0;
   private recordLength = 0;
   private remaining = 0;
-  /** Column decoders of the batch being filled (created at its first row) and the rows they hold. */
-  private columns: ColumnDecoder[] | undefined;
-  private columnsRows = 0;
-  /** Rows decoded into the current batch. */
-  private batchRows = 0;
-  /** Accepted records not yet decoded (in the tile or in the run being handed over). */
-  private pendingRows = 0;
-  /** Short runs of accepted records (scattered by a filter, or split across chunks), back to back. */
-  private tile = new Uint8Array(0);
-  private tileFill = 0;
-  private tileRows = 0;
+  /** Turns accepted records into batches (created once the text encoding is known). */
+  private builder: BatchBuilder | undefined;
   /** A record split across chunks. */
   private partial = new Uint8Array(0);
   private partialLength = 0;
@@ -219,8 +207,7 @@ export class DbfDecoder {
         { details: { recordCount: header.recordCount, rowsRead: this.stats.rowsRead, partialBytes: this.partialLength } },
       );
     }
-    this.flushTile(out);
-    if (this.batchRows > 0 || this.stats.batches === 0) out.push(this.emit());
+    (this.builder as BatchBuilder).finish(out);
     return out;
   }
 
@@ -257,7 +244,6 @@ export class DbfDecoder {
     this.plans = planColumns(header, this.options);
     for (const plan of this.plans) this.stats.unparsable[plan.field.name] = 0;
     this.capacityRows = Math.max(1, Math.min(this.batchRowsLimit, Math.floor(this.batchBytesLimit / header.recordLength)));
-    this.tileRows = Math.min(this.capacityRows, tileRowsFor(header.recordLength));
     this.partial = new Uint8Array(header.recordLength);
     if (this.codec === undefined) {
       this.sample = new Uint8Array(0);
@@ -274,6 +260,17 @@ export class DbfDecoder {
     this.codec = dbfCodec(encoding);
     this.stats.encoding = encoding;
     this.schemaValue = dbfSchema(header, options);
+    this.builder = new BatchBuilder(
+      {
+        schema: this.schemaValue,
+        plans: this.plans,
+        codec: this.codec,
+        recordLength: this.recordLength,
+        capacityRows: this.capacityRows,
+        includeDeleted: this.options.includeDeleted === true,
+      },
+      this.stats,
+    );
     const where = options.where;
     if (where !== undefined) this.filter = compilePredicate(typeof where === 'string' ? parsePredicate(where) : where, header, options);
   }
@@ -352,6 +349,11 @@ export class DbfDecoder {
     }
   }
 
+  /** Hands a run of accepted records to the batch builder. */
+  private take(bytes: Uint8Array, at: number, rows: number, out: RecordBatch[]): void {
+    (this.builder as BatchBuilder).take(bytes, at, rows, this.remaining, out);
+  }
+
   private accept(bytes: Uint8Array, at: number): boolean {
     if (bytes[at] === 0x2a) {
       this.stats.rowsDeleted++;
@@ -361,88 +363,7 @@ export class DbfDecoder {
       this.stats.rowsFiltered++;
       return false;
     }
-    this.pendingRows++;
     return true;
   }
-
-  /**
-   * Hands over `rows` consecutive accepted records at `bytes[at]`. A long run is decoded where it
-   * lies (no copy; the whole file when the input is one buffer); short ones are gathered in the
-   * tile first, so each column loop still runs over many rows.
-   */
-  private take(bytes: Uint8Array, at: number, rows: number, out: RecordBatch[]): void {
-    if (rows >= DIRECT_ROWS) {
-      this.flushTile(out);
-      this.decodeRows(bytes, at, rows, out);
-      return;
-    }
-    const length = this.recordLength;
-    let from = at;
-    let left = rows;
-    while (left > 0) {
-      if (this.tile.length === 0) this.tile = new Uint8Array(this.tileRows * length);
-      const n = Math.min(left, this.tileRows - this.tileFill);
-      this.tile.set(bytes.subarray(from, from + n * length), this.tileFill * length);
-      this.tileFill += n;
-      from += n * length;
-      left -= n;
-      if (this.tileFill === this.tileRows) this.flushTile(out);
-    }
-  }
-
-  private flushTile(out: RecordBatch[]): void {
-    const rows = this.tileFill;
-    if (rows === 0) return;
-    this.tileFill = 0;
-    this.decodeRows(this.tile, 0, rows, out);
-  }
-
-  /** Decodes accepted records into the current batch, a tile at a time, emitting full batches. */
-  private decodeRows(bytes: Uint8Array, at: number, rows: number, out: RecordBatch[]): void {
-    const length = this.recordLength;
-    let from = at;
-    let left = rows;
-    while (left > 0) {
-      const columns = this.columns ?? this.openBatch();
-      const n = Math.min(left, this.columnsRows - this.batchRows, this.tileRows);
-      for (const column of columns) column.decode(bytes, from, this.batchRows, this.batchRows + n);
-      this.batchRows += n;
-      this.pendingRows -= n;
-      from += n * length;
-      left -= n;
-      if (this.batchRows === this.columnsRows) out.push(this.emit());
-    }
-  }
-
-  /**
-   * Creates the column decoders of a new batch, sized for the rows it can still receive: a full
-   * batch, or fewer when the rest of the file (accepted but undecoded rows plus unread records)
-   * is smaller. Only a filter makes a batch end up smaller than its buffers.
-   */
-  private openBatch(): ColumnDecoder[] {
-    const rows = Math.min(this.capacityRows, this.pendingRows + this.remaining);
-    const codec = this.codec as DbfCodec;
-    const columns = this.plans.map((plan) => columnDecoder(plan, codec, rows, this.recordLength));
-    if (this.options.includeDeleted === true) columns.push(deletedColumn(rows, this.recordLength));
-    this.columns = columns;
-    this.columnsRows = rows;
-    return columns;
-  }
-
-  private emit(): RecordBatch {
-    const schema = this.schemaValue as Schema;
-    const rows = this.batchRows;
-    const columns = this.columns ?? this.openBatch();
-    const decoded = columns.map((column) => column.finish(rows));
-    this.plans.forEach((plan, i) => {
-      const unparsable = decoded[i]?.unparsable ?? 0;
-      if (unparsable > 0) this.stats.unparsable[plan.field.name] = (this.stats.unparsable[plan.field.name] ?? 0) + unparsable;
-    });
-    this.columns = undefined;
-    this.batchRows = 0;
-    this.stats.rowsEmitted += rows;
-    this.stats.batches++;
-    const children = decoded.map((column) => column.data);
-    return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }));
-  }
 }
+
