@@ -113,6 +113,8 @@ async function download(file: ResolvedFile, context: MaterializeContext): Promis
     {
       concurrency: 1,
       layout: 'tree',
+      // The file is deleted once converted; the cache's sidecar is the record of what was fetched.
+      manifest: false,
       // Content is verified where it is decoded (one decompression, in a worker).
       verify: async () => ({ crcOk: null }),
       ...(context.retries !== undefined ? { retries: context.retries } : {}),
