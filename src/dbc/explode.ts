@@ -15,6 +15,8 @@ import { explodeRun, NEED_INPUT, OUTPUT_FULL, OUTPUT_SLACK, type ExplodeState } 
 
 /** Largest dictionary (4 KB): the history a decoder must keep. */
 const WINDOW = 4096;
+/** Largest output the one-buffer decoders build (2 GiB); streams go beyond it. */
+const MAX_WHOLE_OUTPUT = 2 ** 31;
 /** Block size of the cache-resident ring {@link explodeWhole} decodes into. */
 const WHOLE_BLOCK = 1 << 16;
 /**
@@ -302,6 +304,10 @@ export function explodeWhole(input: Uint8Array, offset: number, prefix: Uint8Arr
       overflow.push(block.slice());
     }
     length += block.length;
+    if (length > MAX_WHOLE_OUTPUT) {
+      // A hostile stream can expand ~170×; past this size one buffer is the wrong tool anyway.
+      throw new ArrowSusError('UNSUPPORTED', `dcl: output passed ${MAX_WHOLE_OUTPUT} bytes; decode large streams with explode() or decompressDbc()`);
+    }
     if (status !== OUTPUT_FULL) break;
     ring.copyWithin(0, o - WINDOW, o);
     state.outPos = WINDOW;
@@ -330,7 +336,8 @@ export function explodeWhole(input: Uint8Array, offset: number, prefix: Uint8Arr
  * Memory: the output plus one extra copy of it while it is assembled — use {@link explode} for
  * large streams.
  *
- * @throws ArrowSusError `DCL_INVALID_HEADER`, `DCL_DISTANCE_TOO_FAR`, `DBC_TRUNCATED`
+ * @throws ArrowSusError `DCL_INVALID_HEADER`, `DCL_DISTANCE_TOO_FAR`, `DBC_TRUNCATED`, and
+ *   `UNSUPPORTED` past 2 GiB of output
  *
  * @example
  * ```ts
