@@ -120,7 +120,8 @@ function checkEnd(header: DbcHeader, result: DbcResult, options: DecompressDbcSy
  *
  * @returns the DBF and the CRC outcome
  * @throws ArrowSusError `DBC_TRUNCATED`, `DBC_INVALID_HEADER`, `DBC_CRC_MISMATCH` (unless `verifyCrc: false`),
- *   `DBC_TRAILING_DATA` (only with `trailingData: 'error'`), `DCL_*` for a damaged stream
+ *   `DBC_TRAILING_DATA` (only with `trailingData: 'error'`), `DCL_*` for a damaged stream,
+ *   `UNSUPPORTED` past 2 GiB of DBF
  *
  * @example
  * ```ts
