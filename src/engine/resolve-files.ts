@@ -7,7 +7,7 @@
  * @module
  */
 import type { ResolvedFile } from '../catalog/index.js';
-import { DiskCache } from '../cache/disk-cache.js';
+import { DiskCache, type CacheEntry } from '../cache/disk-cache.js';
 import { ArrowSusError } from '../errors.js';
 import { Scan } from '../scan/scan.js';
 import { materializeFile } from '../scan/materialize.js';
@@ -48,9 +48,24 @@ export interface TablePart {
  * ```
  */
 export interface QueryFilePlan {
-  readonly tables: ReadonlyMap<string, readonly { file: ResolvedFile; cached: boolean }[]>;
+  readonly tables: ReadonlyMap<string, readonly PlannedFile[]>;
   readonly bytesToFetch: number;
   readonly filesToFetch: number;
+}
+
+/**
+ * A planned file, with its cache entry when it is cached already.
+ *
+ * @example
+ * ```ts
+ * const planned: PlannedFile = { file, cached: false };
+ * ```
+ */
+export interface PlannedFile {
+  readonly file: ResolvedFile;
+  readonly cached: boolean;
+  /** The entry found while planning (reused by warming, which then reads nothing again). */
+  readonly entry?: CacheEntry;
 }
 
 /** Where files come from and go. */
@@ -73,20 +88,21 @@ export interface ResolveFilesOptions {
  */
 export async function planTables(filters: ReadonlyMap<string, PartitionFilter>, options: ResolveFilesOptions): Promise<QueryFilePlan> {
   const cache = new DiskCache({ dir: options.cacheDir });
-  const tables = new Map<string, { file: ResolvedFile; cached: boolean }[]>();
+  const tables = new Map<string, PlannedFile[]>();
   let bytesToFetch = 0;
   let filesToFetch = 0;
   for (const [name, filter] of filters) {
     const table = sqlTable(name);
     if (table === undefined) continue;
-    const files: { file: ResolvedFile; cached: boolean }[] = [];
+    const files: PlannedFile[] = [];
     for (const request of partitionRequests(table, filter)) {
       const scan = new Scan(request, scanOptions(options));
       try {
         const plan = await scan.plan();
         for (const file of plan.files) {
-          const cached = isZipFile(file) ? false : (await cache.get({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() })) !== undefined;
-          files.push({ file, cached });
+          const entry = isZipFile(file) ? undefined : await cache.get({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() });
+          const cached = entry !== undefined;
+          files.push(entry === undefined ? { file, cached } : { file, cached, entry });
           if (!cached) {
             bytesToFetch += file.size;
             filesToFetch += 1;
@@ -137,7 +153,7 @@ export async function warmTables(
   let filesDownloaded = 0;
   for (const [name, files] of plan.tables) {
     const list: TablePart[] = [];
-    const pipeline = files.filter(({ file }) => !isZipFile(file)).map(({ file }) => file);
+    const pipeline = files.filter(({ file }) => !isZipFile(file));
     for (const { file } of files) {
       if (!isZipFile(file)) continue;
       const zip = await materializeZipDbf(file, { ...options });
@@ -155,9 +171,11 @@ export async function warmTables(
     const worker = async (): Promise<void> => {
       while (next < pipeline.length) {
         const index = next++;
-        const file = pipeline[index]!;
-        let entry;
-        if (options.offline === true) {
+        const { file, entry: planned } = pipeline[index]!;
+        let entry = planned;
+        if (entry !== undefined) {
+          // Found while planning: nothing to fetch or check again.
+        } else if (options.offline === true) {
           entry = await cache.get({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() });
           if (entry === undefined) throw new ArrowSusError('SOURCE_CONNECTION_FAILED', `query: offline, and ${file.path} is not in the cache`);
         } else {

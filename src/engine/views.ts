@@ -66,10 +66,17 @@ const partition = (part: TablePart | undefined): string =>
  * viewQuery('sih_rd', parts); // "SELECT 'RJ' AS uf, 2016::SMALLINT AS year, … FROM read_parquet('…') UNION ALL BY NAME …"
  * ```
  */
-export function viewQuery(table: string, parts: readonly TablePart[]): string {
+export function viewQuery(table: string, parts: readonly TablePart[], hivePaths?: readonly string[]): string {
   if (parts.length === 0) {
     const columns = Object.entries(knownColumns(table) ?? {}).map(([name, type]) => `NULL::${DUCK_TYPES[type]} AS ${sqlIdentifier(name)}`);
     return `SELECT ${[partition(undefined), ...columns].join(', ')} WHERE false`;
+  }
+  if (hivePaths !== undefined && hivePaths.length === parts.length) {
+    const list = `[${hivePaths.map(sqlString).join(', ')}]`;
+    return (
+      `SELECT uf, year, month, * EXCLUDE (uf, year, month) FROM read_parquet(${list}, hive_partitioning = true, union_by_name = true, ` +
+      `hive_types = {'uf': VARCHAR, 'year': SMALLINT, 'month': SMALLINT})`
+    );
   }
   return parts.map((part) => `SELECT ${partition(part)}, * FROM read_parquet(${sqlString(part.parquetPath)})`).join(' UNION ALL BY NAME ');
 }

@@ -15,6 +15,7 @@ import { sqlIdentifier, sqlString, viewQuery } from '../views.js';
 import { resultSchema, resultToArrow } from './chunk-to-arrow.js';
 import { loadDuckDb } from './load.js';
 import { parseSql } from './parse.js';
+import { hiveLinks } from './hive-links.js';
 
 /**
  * Options of {@link createDuckDbEngine}.
@@ -116,7 +117,8 @@ export class DuckDbEngine implements QueryEngine {
     const connection = await this.#instance.connect();
     try {
       for (const [table, list] of parts) {
-        await connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdentifier(table)} AS ${viewQuery(table, list)}`);
+        const hive = list.length > 0 ? await hiveLinks(this.#preparer.cacheDir, list) : undefined;
+        await connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdentifier(table)} AS ${viewQuery(table, list, hive)}`);
       }
       for (const [table, path] of this.#references) {
         const reader = path.toLowerCase().endsWith('.csv') ? 'read_csv_auto' : 'read_parquet';
