@@ -39,19 +39,20 @@ export function parsePositiveInt(value: string, name: string): number {
 }
 
 /**
- * A text encoding for DBF `C` fields.
+ * A text encoding for DBF `C` fields, or `auto` (guessed from a sample of the records: several
+ * DataSUS tables are CP850 whatever their header's code-page byte says).
  *
  * @example
  * ```ts
  * parseEncoding('cp850'); // 'cp850'
  * ```
  */
-export function parseEncoding(value: string): DbfEncoding {
+export function parseEncoding(value: string): DbfEncoding | 'auto' {
   const lower = value.toLowerCase();
-  if (!(DBF_ENCODINGS as readonly string[]).includes(lower)) {
-    throw new ArrowSusError('INVALID_ARGUMENT', `--encoding must be one of ${DBF_ENCODINGS.join(', ')} (got "${value}")`);
+  if (lower !== 'auto' && !(DBF_ENCODINGS as readonly string[]).includes(lower)) {
+    throw new ArrowSusError('INVALID_ARGUMENT', `--encoding must be one of ${DBF_ENCODINGS.join(', ')}, auto (got "${value}")`);
   }
-  return lower as DbfEncoding;
+  return lower as DbfEncoding | 'auto';
 }
 
 /**

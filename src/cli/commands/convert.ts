@@ -50,7 +50,7 @@ export function registerConvert(program: Command, ctx: CliContext): void {
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: from the extension)`)
     .option('--columns <list>', 'only these columns, in this order (comma-separated)')
     .option('--where <expr>', "row filter on raw records, e.g. \"UF_ZI IN ('350000','330000') AND IDADE >= '4'\"")
-    .option('--encoding <name>', 'text encoding of the files: latin1 (default), cp850, cp1252, utf8')
+    .option('--encoding <name>', 'text encoding of the files: latin1 (default), cp850, cp1252, utf8, or auto (guess per file)')
     .option('--include-deleted', 'keep rows flagged deleted, with a _deleted column')
     .option('--no-verify', 'do not fail on a DBC CRC-32 mismatch')
     .option('--batch-rows <n>', 'rows per record batch (default 65536)')
