@@ -10,7 +10,8 @@ import { ArrowSusError } from '../errors.js';
 import { openSource } from '../sources/open-source.js';
 import type { Source } from '../sources/source.js';
 import { normaliseAst, partitionFilters, referencedTables } from './partition-predicates.js';
-import { checkSize, planTables, warmTables, type QueryFilePlan, type TablePart } from './resolve-files.js';
+import { checkSize, planTables, resolveTables, warmTables, type PlanMemo, type QueryFilePlan, type TablePart } from './resolve-files.js';
+import type { ResolvedFile } from '../catalog/index.js';
 import { ResultCache, resultKey } from './result-cache.js';
 import { sqlTable, unknownTableError } from './tables.js';
 import { DEFAULT_MAX_FETCH_BYTES, type EngineOptions, type QueryExplain } from './types.js';
@@ -25,7 +26,7 @@ export type ParseSql = (sql: string) => Promise<unknown>;
  * @example
  * ```ts
  * const prepared = await preparer.prepare(sql);
- * prepared.plan.bytesToFetch;
+ * prepared.resolved.get('sih_rd')?.length;
  * ```
  */
 export interface PreparedQuery {
@@ -33,7 +34,8 @@ export interface PreparedQuery {
   readonly normalised: string;
   /** Catalog tables the query reads. */
   readonly tables: readonly string[];
-  readonly plan: QueryFilePlan;
+  /** The files each table reads (not checked against the cache yet). */
+  readonly resolved: ReadonlyMap<string, readonly ResolvedFile[]>;
   /** Key of the result in the result cache (query + versions of the files). */
   readonly resultKey: string;
 }
@@ -45,7 +47,7 @@ export interface PreparedQuery {
  * ```ts
  * const preparer = new QueryPreparer('duckdb', parse, { cacheDir });
  * const prepared = await preparer.prepare('SELECT count(*) FROM sih_rd WHERE year = 2016 AND month = 2');
- * const { parts } = await preparer.warm(prepared, {});
+ * const { parts } = await preparer.warm(await preparer.plan(prepared));
  * ```
  */
 export class QueryPreparer {
@@ -57,6 +59,7 @@ export class QueryPreparer {
   readonly #extraTables: () => ReadonlySet<string>;
   #source: Source | undefined;
   #ownsSource = false;
+  readonly #memo: PlanMemo = { ttlMs: 60_000, entries: new Map() };
 
   constructor(engine: string, parse: ParseSql, options: EngineOptions, extraTables: () => ReadonlySet<string> = () => new Set()) {
     this.engine = engine;
@@ -87,24 +90,29 @@ export class QueryPreparer {
     for (const name of referencedTables(ast)) {
       if (sqlTable(name) === undefined && !extra.has(name)) throw unknownTableError(name);
     }
-    const plan = await planTables(filters, this.#resolveOptions(signal));
-    const keys = [...plan.tables.values()].flatMap((files) =>
-      files.map(({ file }) => cacheKey({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() })),
+    const resolved = await resolveTables(filters, this.#resolveOptions(signal));
+    const keys = [...resolved.values()].flatMap((files) =>
+      files.map((file) => cacheKey({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() })),
     );
     const normalised = normaliseAst(ast);
-    return { sql, normalised, tables: [...filters.keys()], plan, resultKey: resultKey(this.engine, normalised, keys) };
+    return { sql, normalised, tables: [...filters.keys()], resolved, resultKey: resultKey(this.engine, normalised, keys) };
+  }
+
+  /** Which of the prepared files are cached, and how much the rest weigh. */
+  plan(prepared: PreparedQuery): Promise<QueryFilePlan> {
+    return planTables(prepared.resolved, { cacheDir: this.cacheDir });
   }
 
   /** Throws `QUERY_TOO_LARGE` when the plan downloads more than the limit (unless allowed). */
-  checkSize(prepared: PreparedQuery, allowLarge: boolean | undefined): void {
+  checkSize(plan: QueryFilePlan, allowLarge: boolean | undefined): void {
     if (allowLarge === true || this.#options.allowLarge === true) return;
-    checkSize(prepared.plan, this.#options.maxFetchBytes ?? DEFAULT_MAX_FETCH_BYTES);
+    checkSize(plan, this.#options.maxFetchBytes ?? DEFAULT_MAX_FETCH_BYTES);
   }
 
   /** Downloads and converts what is missing; the local parts per table. */
-  async warm(prepared: PreparedQuery, signal?: AbortSignal): Promise<{ parts: Map<string, TablePart[]>; bytesDownloaded: number; filesDownloaded: number }> {
+  async warm(plan: QueryFilePlan, signal?: AbortSignal): Promise<{ parts: Map<string, TablePart[]>; bytesDownloaded: number; filesDownloaded: number }> {
     try {
-      return await warmTables(prepared.plan, this.#resolveOptions(signal));
+      return await warmTables(plan, this.#resolveOptions(signal));
     } catch (error) {
       if (ArrowSusError.is(error)) throw error;
       throw new ArrowSusError('ENGINE_FAILED', `query: fetching the files failed (${String(error)})`, { cause: error });
@@ -113,11 +121,9 @@ export class QueryPreparer {
 
   /** The files a query reads, without fetching. */
   async explain(sql: string): Promise<QueryExplain> {
-    const prepared = await this.prepare(sql);
-    const files = [...prepared.plan.tables].flatMap(([table, list]) =>
-      list.map(({ file, cached }) => ({ table, path: file.path, size: file.size, cached })),
-    );
-    return { files, bytesToFetch: prepared.plan.bytesToFetch, filesToFetch: prepared.plan.filesToFetch };
+    const plan = await this.plan(await this.prepare(sql));
+    const files = [...plan.tables].flatMap(([table, list]) => list.map(({ file, cached }) => ({ table, path: file.path, size: file.size, cached })));
+    return { files, bytesToFetch: plan.bytesToFetch, filesToFetch: plan.filesToFetch };
   }
 
   /** Closes the source when this preparer opened it. */
@@ -126,7 +132,7 @@ export class QueryPreparer {
     this.#source = undefined;
   }
 
-  #resolveOptions(signal: AbortSignal | undefined): Parameters<typeof planTables>[1] {
+  #resolveOptions(signal: AbortSignal | undefined): Parameters<typeof resolveTables>[1] {
     const o = this.#options;
     return {
       source: this.source,
@@ -135,6 +141,7 @@ export class QueryPreparer {
       ...(o.refresh !== undefined ? { refresh: o.refresh } : {}),
       ...(o.listingTtlMs !== undefined ? { listingTtlMs: o.listingTtlMs } : {}),
       ...(signal ? { signal } : {}),
+      memo: this.#memo,
     };
   }
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ResolvedFile } from '../catalog/index.js';
+import type { CatalogRequest, ResolvedFile } from '../catalog/index.js';
 import { DiskCache, type CacheEntry } from '../cache/disk-cache.js';
 import { ArrowSusError } from '../errors.js';
 import { Scan } from '../scan/scan.js';
@@ -68,6 +68,21 @@ export interface PlannedFile {
   readonly entry?: CacheEntry;
 }
 
+/**
+ * Resolved requests kept in memory for a short while: resolving against a real folder listing
+ * (23,000 SIH names) costs ~30 ms, more than a warm aggregate itself. Within `ttlMs` a repeated
+ * request reuses its files; the disk listing cache has the same staleness rule (with a longer TTL).
+ *
+ * @example
+ * ```ts
+ * const memo: PlanMemo = { ttlMs: 60_000, entries: new Map() };
+ * ```
+ */
+export interface PlanMemo {
+  readonly ttlMs: number;
+  readonly entries: Map<string, { readonly expires: number; readonly files: readonly ResolvedFile[] }>;
+}
+
 /** Where files come from and go. */
 export interface ResolveFilesOptions {
   readonly source: Source;
@@ -76,45 +91,73 @@ export interface ResolveFilesOptions {
   readonly refresh?: boolean;
   readonly listingTtlMs?: number;
   readonly signal?: AbortSignal;
+  /** Reuse recent resolutions (not with `refresh`). */
+  readonly memo?: PlanMemo;
 }
 
 /**
- * Plans the files of every table (no download), marking which are already cached.
+ * The files of every table (lists folders, or reuses a recent resolution; downloads nothing).
  *
  * @example
  * ```ts
- * const plan = await planTables(new Map([['sih_rd', { uf: ['RJ'], year: [2016], month: [2] }]]), { source, cacheDir });
+ * const resolved = await resolveTables(new Map([['sih_rd', { uf: ['RJ'], year: [2016], month: [2] }]]), { source, cacheDir });
  * ```
  */
-export async function planTables(filters: ReadonlyMap<string, PartitionFilter>, options: ResolveFilesOptions): Promise<QueryFilePlan> {
+export async function resolveTables(filters: ReadonlyMap<string, PartitionFilter>, options: ResolveFilesOptions): Promise<Map<string, ResolvedFile[]>> {
+  const tables = new Map<string, ResolvedFile[]>();
+  for (const [name, filter] of filters) {
+    const table = sqlTable(name);
+    if (table === undefined) continue;
+    const files: ResolvedFile[] = [];
+    for (const request of partitionRequests(table, filter)) files.push(...(await resolveFiles(request, options)));
+    tables.set(name, files);
+  }
+  return tables;
+}
+
+/**
+ * Marks which resolved files are cached already (keeping their entries) and sums what is not.
+ *
+ * @example
+ * ```ts
+ * const plan = await planTables(await resolveTables(filters, options), options);
+ * ```
+ */
+export async function planTables(resolved: ReadonlyMap<string, readonly ResolvedFile[]>, options: { readonly cacheDir: string }): Promise<QueryFilePlan> {
   const cache = new DiskCache({ dir: options.cacheDir });
   const tables = new Map<string, PlannedFile[]>();
   let bytesToFetch = 0;
   let filesToFetch = 0;
-  for (const [name, filter] of filters) {
-    const table = sqlTable(name);
-    if (table === undefined) continue;
-    const files: PlannedFile[] = [];
-    for (const request of partitionRequests(table, filter)) {
-      const scan = new Scan(request, scanOptions(options));
-      try {
-        const plan = await scan.plan();
-        for (const file of plan.files) {
-          const entry = isZipFile(file) ? undefined : await cache.get({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() });
-          const cached = entry !== undefined;
-          files.push(entry === undefined ? { file, cached } : { file, cached, entry });
-          if (!cached) {
-            bytesToFetch += file.size;
-            filesToFetch += 1;
-          }
-        }
-      } finally {
-        await scan.close();
-      }
-    }
+  for (const [name, list] of resolved) {
+    // Checked concurrently: each check is a few small file-system calls.
+    const entries = await Promise.all(
+      list.map((file) => (isZipFile(file) ? undefined : cache.get({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() }))),
+    );
+    const files: PlannedFile[] = list.map((file, index) => {
+      const entry = entries[index];
+      if (entry !== undefined) return { file, cached: true, entry };
+      bytesToFetch += file.size;
+      filesToFetch += 1;
+      return { file, cached: false };
+    });
     tables.set(name, files);
   }
   return { tables, bytesToFetch, filesToFetch };
+}
+
+async function resolveFiles(request: CatalogRequest, options: ResolveFilesOptions): Promise<readonly ResolvedFile[]> {
+  const key = JSON.stringify(request);
+  const memo = options.refresh === true ? undefined : options.memo;
+  const hit = memo?.entries.get(key);
+  if (hit !== undefined && hit.expires > Date.now()) return hit.files;
+  const scan = new Scan(request, scanOptions(options));
+  try {
+    const { files } = await scan.plan();
+    memo?.entries.set(key, { expires: Date.now() + memo.ttlMs, files });
+    return files;
+  } finally {
+    await scan.close();
+  }
 }
 
 /**

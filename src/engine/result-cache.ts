@@ -9,6 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { RecordBatch, Schema } from 'apache-arrow';
+import type { TablePart } from './resolve-files.js';
+
+type Files = ReadonlyMap<string, readonly TablePart[]>;
 
 /**
  * Options of {@link ResultCache}.
@@ -30,6 +33,7 @@ export interface ResultCacheOptions {
 interface Entry {
   readonly schema: Schema;
   readonly batches: readonly RecordBatch[];
+  readonly files: Files;
   readonly bytes: number;
   readonly expires: number;
 }
@@ -77,7 +81,7 @@ export class ResultCache {
   }
 
   /** A fresh entry, or undefined. */
-  get(key: string): { schema: Schema; batches: readonly RecordBatch[] } | undefined {
+  get(key: string): { schema: Schema; batches: readonly RecordBatch[]; files: Files } | undefined {
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;
     if (entry.expires <= this.#now()) {
@@ -91,11 +95,11 @@ export class ResultCache {
   }
 
   /** Keeps a result (unless it alone exceeds the memory bound). */
-  set(key: string, schema: Schema, batches: readonly RecordBatch[]): void {
+  set(key: string, schema: Schema, batches: readonly RecordBatch[], files: Files = new Map()): void {
     const bytes = batches.reduce((sum, batch) => sum + batch.data.byteLength, 0);
     if (bytes > this.#maxBytes) return;
     this.#delete(key);
-    this.#entries.set(key, { schema, batches, bytes, expires: this.#now() + this.#ttlMs });
+    this.#entries.set(key, { schema, batches, files, bytes, expires: this.#now() + this.#ttlMs });
     this.#bytes += bytes;
     for (const oldest of this.#entries.keys()) {
       if (this.#bytes <= this.#maxBytes) break;

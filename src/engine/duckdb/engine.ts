@@ -110,9 +110,10 @@ export class DuckDbEngine implements QueryEngine {
     const prepared = await this.#preparer.prepare(sql, options.signal);
     const cache = options.cache === false ? undefined : this.#preparer.resultCache;
     const cached = cache?.get(prepared.resultKey);
-    this.#preparer.checkSize(prepared, options.allowLarge);
-    const { parts, bytesDownloaded, filesDownloaded } = await this.#preparer.warm(prepared, options.signal);
-    if (cached !== undefined) return materialisedResult(cached.schema, cached.batches, { files: parts, fromResultCache: true, bytesDownloaded, filesDownloaded });
+    if (cached !== undefined) return materialisedResult(cached.schema, cached.batches, { files: cached.files, fromResultCache: true });
+    const plan = await this.#preparer.plan(prepared);
+    this.#preparer.checkSize(plan, options.allowLarge);
+    const { parts, bytesDownloaded, filesDownloaded } = await this.#preparer.warm(plan, options.signal);
 
     const connection = await this.#instance.connect();
     try {
@@ -130,7 +131,7 @@ export class DuckDbEngine implements QueryEngine {
         ...(options.batchRows !== undefined ? { batchRows: options.batchRows } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      const keep = cache === undefined ? undefined : (all: RecordBatch[]): void => cache.set(prepared.resultKey, schema, all);
+      const keep = cache === undefined ? undefined : (all: RecordBatch[]): void => cache.set(prepared.resultKey, schema, all, parts);
       return streamed(schema, batches, connection, parts, bytesDownloaded, filesDownloaded, keep, cache?.maxBytes ?? 0);
     } catch (error) {
       connection.closeSync();

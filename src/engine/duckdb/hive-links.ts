@@ -24,22 +24,22 @@ const segment = (value: string | number | null): string => (value === null ? 'NU
  * ```
  */
 export async function hiveLinks(cacheDir: string, parts: readonly TablePart[]): Promise<string[] | undefined> {
-  const paths: string[] = [];
-  for (const part of parts) {
-    const folder = join(cacheDir, 'sql', `uf=${segment(part.uf)}`, `year=${segment(part.year)}`, `month=${segment(part.month)}`);
-    const link = join(folder, `${part.key.replace(/[^A-Za-z0-9._-]/g, '_')}.parquet`);
-    const current = await readlink(link).catch(() => undefined);
-    if (current !== part.parquetPath) {
-      try {
-        await mkdir(folder, { recursive: true });
-        if (current !== undefined) await rm(link, { force: true });
-        await symlink(part.parquetPath, link);
-      } catch {
-        // Another process made the same link meanwhile: fine when it points at the same file.
-        if ((await readlink(link).catch(() => undefined)) !== part.parquetPath) return undefined;
-      }
-    }
-    paths.push(link);
+  const links = await Promise.all(parts.map((part) => linkPart(cacheDir, part)));
+  return links.every((link): link is string => link !== undefined) ? links : undefined;
+}
+
+async function linkPart(cacheDir: string, part: TablePart): Promise<string | undefined> {
+  const folder = join(cacheDir, 'sql', `uf=${segment(part.uf)}`, `year=${segment(part.year)}`, `month=${segment(part.month)}`);
+  const link = join(folder, `${part.key.replace(/[^A-Za-z0-9._-]/g, '_')}.parquet`);
+  const current = await readlink(link).catch(() => undefined);
+  if (current === part.parquetPath) return link;
+  try {
+    await mkdir(folder, { recursive: true });
+    if (current !== undefined) await rm(link, { force: true });
+    await symlink(part.parquetPath, link);
+  } catch {
+    // Another process made the same link meanwhile: fine when it points at the same file.
+    if ((await readlink(link).catch(() => undefined)) !== part.parquetPath) return undefined;
   }
-  return paths;
+  return link;
 }

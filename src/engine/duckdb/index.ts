@@ -13,6 +13,8 @@
  * @module
  */
 export { DuckDbEngine, createDuckDbEngine } from './engine.js';
+export { ENGINE_NAMES, openEngine } from '../open-engine.js';
+export type { EngineName } from '../open-engine.js';
 export type { DuckDbEngineOptions } from './engine.js';
 export { resultSchema, resultToArrow } from './chunk-to-arrow.js';
 export { DEFAULT_MAX_FETCH_BYTES } from '../types.js';

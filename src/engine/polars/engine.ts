@@ -104,10 +104,11 @@ export class PolarsEngine implements QueryEngine {
     const prepared = await this.#preparer.prepare(sql, options.signal);
     const cache = options.cache === false ? undefined : this.#preparer.resultCache;
     const cached = cache?.get(prepared.resultKey);
-    this.#preparer.checkSize(prepared, options.allowLarge);
-    const { parts, bytesDownloaded, filesDownloaded } = await this.#preparer.warm(prepared, options.signal);
+    if (cached !== undefined) return materialisedResult(cached.schema, cached.batches, { files: cached.files, fromResultCache: true });
+    const plan = await this.#preparer.plan(prepared);
+    this.#preparer.checkSize(plan, options.allowLarge);
+    const { parts, bytesDownloaded, filesDownloaded } = await this.#preparer.warm(plan, options.signal);
     const facts = { files: parts, bytesDownloaded, filesDownloaded };
-    if (cached !== undefined) return materialisedResult(cached.schema, cached.batches, { ...facts, fromResultCache: true });
     let table: Table;
     try {
       const context = this.#pl.SQLContext();
@@ -119,7 +120,7 @@ export class PolarsEngine implements QueryEngine {
       const message = error instanceof Error ? error.message : String(error);
       throw new ArrowSusError(/sql|parse|not found|column|unsupported/i.test(message) ? 'QUERY_INVALID' : 'ENGINE_FAILED', `polars: ${message}`, { cause: error });
     }
-    cache?.set(prepared.resultKey, table.schema, table.batches);
+    cache?.set(prepared.resultKey, table.schema, table.batches, parts);
     return materialisedResult(table.schema, table.batches, { ...facts, fromResultCache: false });
   }
 
