@@ -40,7 +40,7 @@ if (mode === 'single') {
   result = { all, projected, rows };
 } else if (mode === 'pool') {
   const [size, ...files] = args;
-  const pool = new WorkerPool(decodeWorkerUrl(), { size: Number(size), credits: 4 });
+  const pool = new WorkerPool(decodeWorkerUrl(), { size: Number(size), credits: 2 });
   const seconds = await timeRuns(
     async () => {
       let rows = 0;

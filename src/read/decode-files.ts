@@ -37,7 +37,7 @@ let sharedPool: WorkerPool | undefined;
  * ```
  */
 export function defaultDecodePool(): WorkerPool {
-  sharedPool ??= new WorkerPool(decodeWorkerUrl(), { credits: 4 });
+  sharedPool ??= new WorkerPool(decodeWorkerUrl(), { credits: 2 });
   return sharedPool;
 }
 
@@ -76,6 +76,9 @@ export function decodeFiles(inputs: readonly string[], options: DecodeFilesOptio
   const pool = options.pool ?? defaultDecodePool();
   const { pool: _pool, ordered = true, signal, where, ...rest } = options;
   const taskOptions: DecodeTask['options'] = {
+    // Each thread holds a batch being built plus `credits` batches in flight: 8 MiB of records
+    // per batch keeps a pool of N threads near N × 50 MiB whatever the files.
+    batchBytes: 8 * 1024 * 1024,
     ...rest,
     ...(where === undefined ? {} : { where: typeof where === 'string' ? where : formatPredicate(where) }),
   };
@@ -94,21 +97,49 @@ export function decodeFiles(inputs: readonly string[], options: DecodeFilesOptio
     }
   }
 
+  // Merges the streams as batches become ready. Each stream has its own producer loop that hands
+  // over one batch and waits until it is taken (so memory stays at one batch per stream), instead
+  // of racing all pending reads: repeated Promise.race over long-pending reads leaks a reaction
+  // (and the batch it settled with) on every call.
   async function* asReady(): AsyncGenerator<TaggedBatch> {
-    const iterators = streams.map((stream) => stream[Symbol.asyncIterator]());
-    const pending = new Map<number, Promise<{ index: number; result: IteratorResult<RecordBatch> }>>();
-    const pull = (index: number): void => {
-      pending.set(index, iterators[index]!.next().then((result) => ({ index, result })));
+    const ready: TaggedBatch[] = [];
+    const taken = new Map<number, () => void>();
+    let active = streams.length;
+    let failure: unknown;
+    let wake: (() => void) | undefined;
+    const notify = (): void => {
+      const resume = wake;
+      wake = undefined;
+      resume?.();
     };
-    iterators.forEach((_, index) => pull(index));
-    while (pending.size > 0) {
-      const { index, result } = await Promise.race(pending.values());
-      if (result.done === true) {
-        pending.delete(index);
+    streams.forEach((stream, index) => {
+      void (async () => {
+        try {
+          for await (const batch of stream) {
+            ready.push({ index, input: inputs[index]!, batch });
+            notify();
+            await new Promise<void>((resolve) => taken.set(index, resolve));
+          }
+        } catch (error) {
+          failure ??= error;
+        } finally {
+          active -= 1;
+          notify();
+        }
+      })();
+    });
+    while (true) {
+      const item = ready.shift();
+      if (item !== undefined) {
+        yield item;
+        const release = taken.get(item.index);
+        taken.delete(item.index);
+        release?.();
         continue;
       }
-      pull(index);
-      yield { index, input: inputs[index]!, batch: result.value };
+      if (failure !== undefined) throw failure;
+      if (active === 0) return;
+      await new Promise<void>((resolve) => (wake = resolve));
     }
   }
 
