@@ -7,10 +7,24 @@
 import { ArrowSusError } from '../errors.js';
 import type { EngineOptions, QueryEngine } from './types.js';
 
-/** The engines {@link openEngine} knows. */
+/**
+ * The engines {@link openEngine} knows.
+ *
+ * @example
+ * ```ts
+ * ENGINE_NAMES.join(', '); // 'duckdb, polars'
+ * ```
+ */
 export const ENGINE_NAMES = ['duckdb', 'polars'] as const;
 
-/** An engine name. */
+/**
+ * An engine name.
+ *
+ * @example
+ * ```ts
+ * const name: EngineName = 'polars';
+ * ```
+ */
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 /**

@@ -14,10 +14,24 @@
  */
 import { ArrowSusError } from '../errors.js';
 
-/** The partition columns every catalog table has. */
+/**
+ * The partition columns every catalog table has.
+ *
+ * @example
+ * ```ts
+ * PARTITION_COLUMNS.includes('year'); // true
+ * ```
+ */
 export const PARTITION_COLUMNS = ['uf', 'year', 'month'] as const;
 
-/** A partition column name. */
+/**
+ * A partition column name.
+ *
+ * @example
+ * ```ts
+ * const column: PartitionColumn = 'uf';
+ * ```
+ */
 export type PartitionColumn = (typeof PARTITION_COLUMNS)[number];
 
 /**

@@ -17,7 +17,14 @@ import { sqlTable, unknownTableError } from './tables.js';
 import { DEFAULT_MAX_FETCH_BYTES, type EngineOptions, type QueryExplain } from './types.js';
 import { cacheKey } from '../cache/key.js';
 
-/** Parses SQL into DuckDB's JSON syntax tree (`json_serialize_sql`). */
+/**
+ * Parses SQL into DuckDB's JSON syntax tree (`json_serialize_sql`).
+ *
+ * @example
+ * ```ts
+ * const parse: ParseSql = (sql) => parseSql(connection, sql);
+ * ```
+ */
 export type ParseSql = (sql: string) => Promise<unknown>;
 
 /**

@@ -83,7 +83,14 @@ export interface PlanMemo {
   readonly entries: Map<string, { readonly expires: number; readonly files: readonly ResolvedFile[] }>;
 }
 
-/** Where files come from and go. */
+/**
+ * Where files come from and go.
+ *
+ * @example
+ * ```ts
+ * await resolveTables(filters, { source: openSource('ftp://ftp.datasus.gov.br'), cacheDir });
+ * ```
+ */
 export interface ResolveFilesOptions {
   readonly source: Source;
   readonly cacheDir: string;

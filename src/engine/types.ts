@@ -40,7 +40,14 @@ export interface EngineOptions {
   readonly resultCache?: false | { readonly ttlMs?: number; readonly maxBytes?: number };
 }
 
-/** Default download limit of a query: 1 GiB of compressed DataSUS files. */
+/**
+ * Default download limit of a query: 1 GiB of compressed DataSUS files.
+ *
+ * @example
+ * ```ts
+ * await createDuckDbEngine({ maxFetchBytes: DEFAULT_MAX_FETCH_BYTES / 4 });
+ * ```
+ */
 export const DEFAULT_MAX_FETCH_BYTES = 1024 ** 3;
 
 /**

@@ -12,21 +12,56 @@
 import type { ColumnType } from './columns.js';
 import { compileSql, type AggregateFunction, type Condition, type Literal, type PeriodSelection, type QueryPlan, type SelectItem } from './plan.js';
 
-/** A dataset's columns: name → Arrow type. */
+/**
+ * A dataset's columns: name → Arrow type.
+ *
+ * @example
+ * ```ts
+ * const columns: ColumnMap = SIH_RD;
+ * ```
+ */
 export type ColumnMap = Readonly<Record<string, ColumnType>>;
 
-/** The partition columns every table has. */
+/**
+ * The partition columns every table has.
+ *
+ * @example
+ * ```ts
+ * const type: PartitionColumnMap['uf'] = 'Utf8';
+ * ```
+ */
 export type PartitionColumnMap = { readonly uf: 'Utf8'; readonly year: 'Int32'; readonly month: 'Int32' };
 
-/** Column names a builder accepts. */
+/**
+ * Column names a builder accepts.
+ *
+ * @example
+ * ```ts
+ * const column: ColumnName<typeof SIH_RD> = 'VAL_TOT';
+ * ```
+ */
 export type ColumnName<C extends ColumnMap> = Extract<keyof (C & PartitionColumnMap), string>;
 
-/** The TypeScript type of a value compared with a column of Arrow type `T`. */
+/**
+ * The TypeScript type of a value compared with a column of Arrow type `T`.
+ *
+ * @example
+ * ```ts
+ * const value: ValueOf<'Float64'> = 1000;
+ * ```
+ */
 export type ValueOf<T> = T extends 'Utf8' ? string : T extends 'Date32' ? Date | string : T extends 'Int32' | 'Int64' | 'Float64' ? number : Literal;
 
 type TypeOf<C extends ColumnMap, K extends string> = K extends keyof PartitionColumnMap ? PartitionColumnMap[K] : K extends keyof C ? C[K] : never;
 
-/** How often a dataset publishes files: monthly datasets need a month as well as a year. */
+/**
+ * How often a dataset publishes files: monthly datasets need a month as well as a year.
+ *
+ * @example
+ * ```ts
+ * const cadence: Cadence = 'monthly';
+ * ```
+ */
 export type Cadence = 'monthly' | 'yearly' | 'static';
 
 /**

@@ -37,7 +37,14 @@ export type SelectItem =
  */
 export type ComparisonOperator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'like' | 'in' | 'not in' | 'is null' | 'is not null';
 
-/** A literal value in a condition. */
+/**
+ * A literal value in a condition.
+ *
+ * @example
+ * ```ts
+ * const value: Literal = new Date(Date.UTC(2023, 0, 31));
+ * ```
+ */
 export type Literal = string | number | boolean | Date | null;
 
 /**

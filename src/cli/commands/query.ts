@@ -12,7 +12,14 @@ import { writeBatches, type OutputFormat } from '../../output/write-output.js';
 import { writeLine, type CliContext } from '../context.js';
 import { parsePositiveInt } from '../options.js';
 
-/** Flags shared by `query` and `sql`. */
+/**
+ * Flags shared by `query` and `sql`.
+ *
+ * @example
+ * ```ts
+ * const flags: EngineFlags = { source: 'ftp://ftp.datasus.gov.br', offline: true };
+ * ```
+ */
 export interface EngineFlags {
   source?: string;
   cacheDir?: string;

@@ -12,7 +12,14 @@ import type * as DuckDbApi from '@duckdb/node-api';
 
 type NodeApi = typeof DuckDbApi;
 
-/** The few raw functions the Arrow conversion needs (see `@duckdb/node-bindings`). */
+/**
+ * The few raw functions the Arrow conversion needs (see `@duckdb/node-bindings`).
+ *
+ * @example
+ * ```ts
+ * const raw: RawBindings = bindings();
+ * ```
+ */
 export interface RawBindings {
   data_chunk_get_vector(chunk: unknown, column: number): unknown;
   vector_get_data(vector: unknown, byteCount: number): Uint8Array;
