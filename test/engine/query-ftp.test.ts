@@ -131,6 +131,19 @@ suite(`query against a real FTP server${ftpServerUnavailable ? ` [skipped: ${ftp
       expect(rows).toEqual([{ uf: 'RJ', n: liveRecords(new Uint8Array(readFileSync(join(root, rj.path)))) }]);
     });
 
+    it('--engine polars answers the same JSON (when nodejs-polars loads here)', async (context) => {
+      const problem = await import('../../src/engine/polars/engine.js').then((m) => (m.loadPolars(), undefined)).catch((error: unknown) => String(error));
+      if (problem !== undefined) {
+        console.warn(`[arrow-sus tests] skipping --engine polars: ${problem}`);
+        context.skip();
+      }
+      const sql = MUST.replace('count(*)', 'count(*) AS n');
+      const duck = await runCli(['query', sql, '-f', 'json', ...common()]);
+      const polars = await runCli(['query', sql, '-f', 'json', '--engine', 'polars', ...common()]);
+      expect(polars.code).toBe(0);
+      expect(JSON.parse(polars.stdout)).toEqual(JSON.parse(duck.stdout));
+    });
+
     it('--explain prints one file per line without fetching', async () => {
       const retr = proxy.stats.retr;
       const result = await runCli(['query', "SELECT * FROM sih_rd WHERE uf = 'AC'", '--explain', ...common()]);
