@@ -9,8 +9,9 @@ import { readTable } from '../dist/read/read-table.js';
 import { decodeFiles } from '../dist/read/decode-files.js';
 import { WorkerPool } from '../dist/workers/pool.js';
 import { decodeWorkerUrl } from '../dist/read/decode-files.js';
-import { median, peakRssMiB, timeRuns } from './lib.js';
+import { median, trackPeakRss, timeRuns } from './lib.js';
 
+const peakRss = trackPeakRss();
 const [mode, ...args] = process.argv.slice(2);
 
 async function drain(table) {
@@ -58,4 +59,4 @@ if (mode === 'single') {
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
-console.log(JSON.stringify({ ...result, rssMiB: peakRssMiB() }));
+console.log(JSON.stringify({ ...result, rssMiB: peakRss() }));

@@ -83,9 +83,24 @@ export function runNode(script, args = [], { nodeArgs = [], timeoutMs = 30 * 60_
   return JSON.parse(lines[lines.length - 1]);
 }
 
-/** Peak resident set size of this process so far, in MiB. */
+/**
+ * Peak resident set size of this process so far, in MiB, from `getrusage`. On Linux a child can
+ * start with its parent's high-water mark: prefer {@link trackPeakRss} in measured children.
+ */
 export function peakRssMiB() {
   return process.resourceUsage().maxRSS / 1024;
+}
+
+/**
+ * Samples this process's RSS every 10 ms from now on; the returned function gives the peak in MiB.
+ */
+export function trackPeakRss() {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 10);
+  timer.unref();
+  return () => Math.max(peak, process.memoryUsage.rss()) / 2 ** 20;
 }
 
 /** Prints rows (arrays of cells) as an aligned text table with a header row. */

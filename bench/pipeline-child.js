@@ -4,8 +4,9 @@
 import { Scan } from '../dist/scan/scan.js';
 import { WorkerPool } from '../dist/workers/pool.js';
 import { decodeWorkerUrl } from '../dist/read/decode-files.js';
-import { peakRssMiB } from './lib.js';
+import { trackPeakRss } from './lib.js';
 
+const peakRss = trackPeakRss();
 const [mode, source, cacheDir, ...rest] = process.argv.slice(2);
 const request = (ufs) => ({ system: 'SIH', group: 'RD', uf: ufs.split(','), year: 2023, month: 1 });
 let result;
@@ -33,4 +34,4 @@ if (mode === 'cold') {
   }
   result = { disk: times[0], memory: times[1], rows };
 }
-console.log(JSON.stringify({ ...result, rssMiB: peakRssMiB() }));
+console.log(JSON.stringify({ ...result, rssMiB: peakRss() }));
