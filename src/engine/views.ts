@@ -59,24 +59,64 @@ const partition = (part: TablePart | undefined): string =>
   `${part?.month == null ? 'NULL' : String(part.month)}::SMALLINT AS month`;
 
 /**
- * The `SELECT` defining a table's view over its parts.
+ * The name a file column takes when it clashes with a partition column (DuckDB compares names
+ * case-insensitively: SINAN DENG/CHIK and PNI files have their own `UF` column, the notifying UF's
+ * code): the suffix DuckDB itself gives duplicate names.
  *
  * @example
  * ```ts
- * viewQuery('sih_rd', parts); // "SELECT 'RJ' AS uf, 2016::SMALLINT AS year, … FROM read_parquet('…') UNION ALL BY NAME …"
+ * renamedColumn('UF'); // 'UF_1'
  * ```
  */
-export function viewQuery(table: string, parts: readonly TablePart[], hivePaths?: readonly string[]): string {
+export function renamedColumn(name: string): string {
+  return `${name}_1`;
+}
+
+/**
+ * The file columns of `names` that clash with a partition column.
+ *
+ * @example
+ * ```ts
+ * clashingColumns(['UF', 'ID_MUNICIP']); // ['UF']
+ * ```
+ */
+export function clashingColumns(names: Iterable<string>): string[] {
+  return [...names].filter((name) => ['uf', 'year', 'month'].includes(name.toLowerCase()));
+}
+
+const rename = (names: readonly string[]): string =>
+  names.length === 0 ? '' : ` RENAME (${names.map((n) => `${sqlIdentifier(n)} AS ${sqlIdentifier(renamedColumn(n))}`).join(', ')})`;
+
+/**
+ * The `SELECT` defining a table's view over its parts. `hivePaths` are the parts' hive-style links
+ * (one scan); without them each part is read by itself. `clashes` gives, per Parquet path, the file
+ * columns to rename (see {@link renamedColumn}).
+ *
+ * @example
+ * ```ts
+ * viewQuery('sih_rd', parts, links); // "SELECT p_uf AS uf, p_year AS year, p_month AS month, * EXCLUDE (…) FROM read_parquet([…], hive_partitioning = true, …)"
+ * ```
+ */
+export function viewQuery(
+  table: string,
+  parts: readonly TablePart[],
+  hivePaths?: readonly string[],
+  clashes: ReadonlyMap<string, readonly string[]> = new Map(),
+): string {
   if (parts.length === 0) {
     const columns = Object.entries(knownColumns(table) ?? {}).map(([name, type]) => `NULL::${DUCK_TYPES[type]} AS ${sqlIdentifier(name)}`);
     return `SELECT ${[partition(undefined), ...columns].join(', ')} WHERE false`;
   }
   if (hivePaths !== undefined && hivePaths.length === parts.length) {
     const list = `[${hivePaths.map(sqlString).join(', ')}]`;
+    const renamed = [...new Set(parts.flatMap((part) => clashes.get(part.parquetPath) ?? []))];
     return (
-      `SELECT uf, year, month, * EXCLUDE (uf, year, month) FROM read_parquet(${list}, hive_partitioning = true, union_by_name = true, ` +
-      `hive_types = {'uf': VARCHAR, 'year': SMALLINT, 'month': SMALLINT})`
+      `SELECT p_uf AS uf, p_year AS year, p_month AS month, * EXCLUDE (p_uf, p_year, p_month)${rename(renamed)} ` +
+      `FROM read_parquet(${list}, hive_partitioning = true, union_by_name = true, ` +
+      `hive_types = {'p_uf': VARCHAR, 'p_year': SMALLINT, 'p_month': SMALLINT})`
     );
   }
-  return parts.map((part) => `SELECT ${partition(part)}, * FROM read_parquet(${sqlString(part.parquetPath)})`).join(' UNION ALL BY NAME ');
+  return parts
+    .map((part) => `SELECT ${partition(part)}, *${rename(clashes.get(part.parquetPath) ?? [])} FROM read_parquet(${sqlString(part.parquetPath)})`)
+    .join(' UNION ALL BY NAME ');
 }

@@ -4,7 +4,8 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { crc32, decompressDbcSync } from '../../src/dbc/index.js';
+import { compressDbcSync, crc32, decompressDbcSync } from '../../src/dbc/index.js';
+import { encodeDbf } from '../../src/dbf/index.js';
 import { generateDbc } from '../helpers/ftp-server.js';
 import { SHARED_DIR, fixturePath, readManifest, type ManifestRow } from '../helpers/shared.js';
 
@@ -101,4 +102,26 @@ export function liveRecords(dbc: Uint8Array): number {
   let live = 0;
   for (let r = 0; r < records; r++) if (dbf[headerLength + r * recordLength] !== 0x2a) live++;
   return live;
+}
+
+/**
+ * A SINAN-shaped national file with its own `UF` column (the notifying UF's code), as DENG, CHIK
+ * and PNI files have — a name that clashes with the `uf` partition column. Seeded rows.
+ */
+export function placeSinanWithUf(root: string, path: string, rows: number, seed: number): PlacedFile {
+  const codes = ['11', '12', '33', '35', '53'];
+  let state = seed;
+  const next = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31);
+  const dbf = encodeDbf(
+    [{ name: 'UF', type: 'C', length: 2 }, { name: 'ID_MUNICIP', type: 'C', length: 6 }, { name: 'DT_NOTIFIC', type: 'D' }],
+    Array.from({ length: rows }, () => {
+      const uf = codes[next() % codes.length]!;
+      return [uf, `${uf}${String(next() % 10_000).padStart(4, '0')}`, new Date(Date.UTC(2016, next() % 12, 1 + (next() % 28)))];
+    }),
+  );
+  const bytes = compressDbcSync(dbf);
+  const target = join(root, ...path.split('/').filter(Boolean));
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, bytes);
+  return { path, size: bytes.byteLength, nrec: rows };
 }

@@ -11,7 +11,7 @@ import { encodeDbf, readDbf } from '../../src/dbf/index.js';
 import { readTable } from '../../src/read/read-table.js';
 import { ftpServerUnavailable, startFtpServer, tempDir, type FtpServer } from '../helpers/ftp-server.js';
 import { fixturePath } from '../helpers/shared.js';
-import { hasShared, placeFixtures, placeGenerated, zipStored } from './helpers.js';
+import { hasShared, placeFixtures, placeGenerated, placeSinanWithUf, zipStored } from './helpers.js';
 
 const SIH = '/dissemin/publicos/SIHSUS/200801_/Dados';
 const POPT = '/dissemin/publicos/IBGE/POPTCU';
@@ -67,6 +67,7 @@ suite(`joins and engine parity${ftpServerUnavailable ? ` [skipped: ${ftpServerUn
         { path: `${SIH}/RDAC2401.dbc`, seed: 23, rows: 1_100 },
       ]);
     }
+    placeSinanWithUf(root, '/dissemin/publicos/SINAN/DADOS/FINAIS/DENGBR16.dbc', 800, 11);
     server = await startFtpServer({ root });
     duck = await createDuckDbEngine({ source: server.url, cacheDir, threads: 2 });
   });
@@ -169,6 +170,7 @@ suite(`joins and engine parity${ftpServerUnavailable ? ` [skipped: ${ftpServerUn
            JOIN (SELECT MUNIC_RES, count(*) AS n FROM sih_rd WHERE uf = 'AC' AND year = 2024 AND month = 1 GROUP BY MUNIC_RES) b
            ON a.MUNIC_RES = b.MUNIC_RES ORDER BY a.n DESC, a.MUNIC_RES LIMIT 10`,
       ],
+      ['a file column named like a partition column', 'SELECT uf, UF_1, EXTRACT(month FROM DT_NOTIFIC) AS m, count(*) AS n FROM sinan_deng WHERE year = 2016 GROUP BY uf, UF_1, m ORDER BY UF_1, m'],
       ['HAVING', `SELECT MUNIC_RES, count(*) AS n FROM sih_rd WHERE ${rj} GROUP BY MUNIC_RES HAVING count(*) > ${hasShared ? 500 : 60} ORDER BY MUNIC_RES`],
     ];
     if (hasShared) {

@@ -13,7 +13,7 @@ import { createDuckDbEngine, type DuckDbEngine } from '../../src/engine/duckdb/i
 import { runCli } from '../helpers/cli.js';
 import { ftpServerUnavailable, startFtpServer, tempDir, type FtpServer } from '../helpers/ftp-server.js';
 import { startFtpProxy, type FtpProxy } from '../helpers/ftp-proxy.js';
-import { hasShared, liveRecords, placeFixtures, placeGenerated, type PlacedFile } from './helpers.js';
+import { hasShared, liveRecords, placeFixtures, placeGenerated, placeSinanWithUf, type PlacedFile } from './helpers.js';
 
 const SIH = '/dissemin/publicos/SIHSUS/200801_/Dados';
 const suite = ftpServerUnavailable === undefined ? describe : describe.skip;
@@ -43,6 +43,7 @@ suite(`query against a real FTP server${ftpServerUnavailable ? ` [skipped: ${ftp
         { path: `${SIH}/RDAC2401.dbc`, seed: 3, rows: 700 },
       ]) as [PlacedFile];
     }
+    placeSinanWithUf(root, '/dissemin/publicos/SINAN/DADOS/FINAIS/DENGBR16.dbc', 500, 7);
     server = await startFtpServer({ root });
     proxy = await startFtpProxy({ host: server.host, port: server.port });
     engine = await createDuckDbEngine({ source: proxy.url, cacheDir, threads: 2 });
@@ -118,6 +119,13 @@ suite(`query against a real FTP server${ftpServerUnavailable ? ` [skipped: ${ftp
     await expect(engine.query('SELECT * FROM sih_dr WHERE year = 2016')).rejects.toMatchObject({ code: 'QUERY_INVALID', details: { suggestions: expect.arrayContaining(['sih_rd']) } });
     await expect(engine.query('SELECT FROM WHERE')).rejects.toMatchObject({ code: 'QUERY_INVALID' });
     await expect(engine.query("SELECT no_such_column FROM sih_rd WHERE year = 2016 AND month = 2 AND uf = 'RJ'")).rejects.toMatchObject({ code: 'QUERY_INVALID' });
+  });
+
+  it("keeps a file's own UF column beside the uf partition column, as UF_1", async () => {
+    const result = await engine.query('SELECT uf, year, month, UF_1, count(*) AS n FROM sinan_deng WHERE year = 2016 GROUP BY ALL ORDER BY UF_1');
+    const rows = (await result.toTable()).toArray().map((r) => r.toJSON());
+    expect(rows.map((r) => [r['uf'], r['year'], r['month'], r['UF_1']])).toEqual(['11', '12', '33', '35', '53'].map((code) => ['BR', 2016, null, code]));
+    expect(rows.reduce((sum, r) => sum + Number(r['n']), 0)).toBe(500);
   });
 
   describe('CLI', () => {

@@ -11,7 +11,7 @@ import { QueryPreparer } from '../prepare.js';
 import { materialisedResult } from '../result.js';
 import type { TablePart } from '../resolve-files.js';
 import type { EngineOptions, QueryEngine, QueryExplain, QueryOptions, QueryResult } from '../types.js';
-import { sqlIdentifier, sqlString, viewQuery } from '../views.js';
+import { clashingColumns, sqlIdentifier, sqlString, viewQuery } from '../views.js';
 import { resultSchema, resultToArrow } from './chunk-to-arrow.js';
 import { loadDuckDb } from './load.js';
 import { parseSql } from './parse.js';
@@ -57,6 +57,7 @@ export class DuckDbEngine implements QueryEngine {
   readonly #parser: DuckDBConnection;
   readonly #preparer: QueryPreparer;
   readonly #references = new Map<string, string>();
+  readonly #columnClashes = new Map<string, readonly string[]>();
   #closed = false;
 
   /** Use {@link createDuckDbEngine}. */
@@ -119,7 +120,8 @@ export class DuckDbEngine implements QueryEngine {
     try {
       for (const [table, list] of parts) {
         const hive = list.length > 0 ? await hiveLinks(this.#preparer.cacheDir, list) : undefined;
-        await connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdentifier(table)} AS ${viewQuery(table, list, hive)}`);
+        const clashes = await this.#clashes(connection, list);
+        await connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdentifier(table)} AS ${viewQuery(table, list, hive, clashes)}`);
       }
       for (const [table, path] of this.#references) {
         const reader = path.toLowerCase().endsWith('.csv') ? 'read_csv_auto' : 'read_parquet';
@@ -137,6 +139,24 @@ export class DuckDbEngine implements QueryEngine {
       connection.closeSync();
       throw engineError(error);
     }
+  }
+
+  /**
+   * Per Parquet file, its columns that clash with a partition column. Read once per cache entry
+   * (entries never change) from the Parquet footers.
+   */
+  async #clashes(connection: DuckDBConnection, parts: readonly TablePart[]): Promise<Map<string, readonly string[]>> {
+    const unknown = parts.filter((part) => !this.#columnClashes.has(part.parquetPath));
+    if (unknown.length > 0) {
+      const list = `[${unknown.map((part) => sqlString(part.parquetPath)).join(', ')}]`;
+      const reader = await connection.runAndReadAll(`SELECT file_name, name FROM parquet_schema(${list}) WHERE lower(name) IN ('uf', 'year', 'month')`);
+      for (const part of unknown) this.#columnClashes.set(part.parquetPath, []);
+      for (const [file, name] of reader.getRows()) {
+        const path = String(file);
+        this.#columnClashes.set(path, clashingColumns([...(this.#columnClashes.get(path) ?? []), String(name)]));
+      }
+    }
+    return new Map(parts.map((part) => [part.parquetPath, this.#columnClashes.get(part.parquetPath) ?? []]));
   }
 
   /**

@@ -1,8 +1,8 @@
 /**
- * Hive-style names for cached Parquet files: `<cache>/sql/uf=RJ/year=2016/month=2/<key>.parquet`,
+ * Hive-style names for cached Parquet files: `<cache>/sql/p_uf=RJ/p_year=2016/p_month=2/<key>.parquet`,
  * a symbolic link to the cache entry. DuckDB then reads all of a table's files in one
  * `read_parquet([...], hive_partitioning = true, union_by_name = true)` and takes `uf`, `year`,
- * `month` from the path. Measured on 20 files / 1.1M rows: 2.4× faster than a `UNION ALL BY NAME`
+ * `month` from the path (as `p_uf` …, renamed by the view). Measured on 20 files / 1.1M rows: 2.4× faster than a `UNION ALL BY NAME`
  * of one `read_parquet` per file (one scan with shared schema binding instead of twenty).
  *
  * @module
@@ -20,7 +20,7 @@ const segment = (value: string | number | null): string => (value === null ? 'NU
  *
  * @example
  * ```ts
- * const paths = await hiveLinks(cacheDir, parts); // ['/c/sql/uf=RJ/year=2016/month=2/ab12….parquet']
+ * const paths = await hiveLinks(cacheDir, parts); // ['/c/sql/p_uf=RJ/p_year=2016/p_month=2/ab12….parquet']
  * ```
  */
 export async function hiveLinks(cacheDir: string, parts: readonly TablePart[]): Promise<string[] | undefined> {
@@ -29,7 +29,8 @@ export async function hiveLinks(cacheDir: string, parts: readonly TablePart[]): 
 }
 
 async function linkPart(cacheDir: string, part: TablePart): Promise<string | undefined> {
-  const folder = join(cacheDir, 'sql', `uf=${segment(part.uf)}`, `year=${segment(part.year)}`, `month=${segment(part.month)}`);
+  // `p_` keys: a hive key named like a file column (`UF` in SINAN files) would silently replace it.
+  const folder = join(cacheDir, 'sql', `p_uf=${segment(part.uf)}`, `p_year=${segment(part.year)}`, `p_month=${segment(part.month)}`);
   const link = join(folder, `${part.key.replace(/[^A-Za-z0-9._-]/g, '_')}.parquet`);
   const current = await readlink(link).catch(() => undefined);
   if (current === part.parquetPath) return link;

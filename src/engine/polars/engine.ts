@@ -18,7 +18,7 @@ import { QueryPreparer } from '../prepare.js';
 import { materialisedResult } from '../result.js';
 import type { TablePart } from '../resolve-files.js';
 import type { EngineOptions, QueryEngine, QueryExplain, QueryOptions, QueryResult } from '../types.js';
-import { knownColumns } from '../views.js';
+import { clashingColumns, knownColumns, renamedColumn } from '../views.js';
 
 type Polars = typeof PolarsModule;
 type LazyFrame = ReturnType<Polars['scanParquet']>;
@@ -137,9 +137,12 @@ export class PolarsEngine implements QueryEngine {
       const columns = Object.entries(knownColumns(table) ?? {}).map(([name, type]) => pl.Series(name, [], types[type]));
       return pl.DataFrame([pl.Series('uf', [], pl.Utf8), pl.Series('year', [], pl.Int16), pl.Series('month', [], pl.Int16), ...columns]).lazy();
     }
-    const frames = parts.map((part) =>
-      pl.scanParquet(part.parquetPath).select(...partition(part), pl.all()),
-    );
+    const frames = parts.map((part) => {
+      let frame = pl.scanParquet(part.parquetPath);
+      const clashes = clashingColumns(frame.columns);
+      if (clashes.length > 0) frame = frame.rename(Object.fromEntries(clashes.map((name) => [name, renamedColumn(name)])));
+      return frame.select(...partition(part), pl.all());
+    });
     return frames.length === 1 ? frames[0]! : pl.concat(frames, { how: 'diagonalRelaxed' });
   }
 
