@@ -58,6 +58,7 @@ export class DuckDbEngine implements QueryEngine {
   readonly #preparer: QueryPreparer;
   readonly #references = new Map<string, string>();
   readonly #columnClashes = new Map<string, readonly string[]>();
+  readonly #open = new Set<DuckDBConnection>();
   #closed = false;
 
   /** Use {@link createDuckDbEngine}. */
@@ -117,6 +118,11 @@ export class DuckDbEngine implements QueryEngine {
     const { parts, bytesDownloaded, filesDownloaded } = await this.#preparer.warm(plan, options.signal);
 
     const connection = await this.#instance.connect();
+    // Closed when its result is read to the end (or fails), else by `close()`.
+    this.#open.add(connection);
+    const release = (): void => {
+      if (this.#open.delete(connection)) connection.closeSync();
+    };
     try {
       for (const [table, list] of parts) {
         const hive = list.length > 0 ? await hiveLinks(this.#preparer.cacheDir, list) : undefined;
@@ -134,9 +140,9 @@ export class DuckDbEngine implements QueryEngine {
         ...(options.signal ? { signal: options.signal } : {}),
       });
       const keep = cache === undefined ? undefined : (all: RecordBatch[]): void => cache.set(prepared.resultKey, schema, all, parts);
-      return streamed(schema, batches, connection, parts, bytesDownloaded, filesDownloaded, keep, cache?.maxBytes ?? 0);
+      return streamed(schema, batches, release, parts, bytesDownloaded, filesDownloaded, keep, cache?.maxBytes ?? 0);
     } catch (error) {
-      connection.closeSync();
+      release();
       throw engineError(error);
     }
   }
@@ -175,6 +181,8 @@ export class DuckDbEngine implements QueryEngine {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    for (const connection of this.#open) connection.closeSync();
+    this.#open.clear();
     this.#parser.closeSync();
     this.#instance.closeSync();
     await this.#preparer.close();
@@ -188,7 +196,7 @@ export class DuckDbEngine implements QueryEngine {
 function streamed(
   schema: Schema,
   batches: AsyncGenerator<RecordBatch>,
-  connection: DuckDBConnection,
+  release: () => void,
   files: ReadonlyMap<string, readonly TablePart[]>,
   bytesDownloaded: number,
   filesDownloaded: number,
@@ -213,7 +221,7 @@ function streamed(
     } catch (error) {
       throw engineError(error);
     } finally {
-      connection.closeSync();
+      release();
     }
   }
   return {
