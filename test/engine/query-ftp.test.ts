@@ -123,23 +123,23 @@ suite(`query against a real FTP server${ftpServerUnavailable ? ` [skipped: ${ftp
 
   it('streams large results in batches; a consumer may stop early or abort', async () => {
     const sql = "SELECT * FROM sih_rd WHERE year = 2016 AND month = 2 AND uf = 'RJ'";
-    const result = await engine.query(sql, { batchRows: 4096, cache: false });
+    const result = await engine.query(sql, { batchRows: 2048, cache: false });
     expect(result.schema.fields.slice(0, 3).map((f) => `${f.name}:${String(f.type)}`)).toEqual(['uf:Utf8', 'year:Int16', 'month:Int16']);
     let batches = 0;
     let rows = 0;
     for await (const batch of result) {
       batches += 1;
       rows += batch.numRows;
-      expect(batch.numRows).toBeLessThanOrEqual(4096);
+      expect(batch.numRows).toBeLessThanOrEqual(2048);
     }
     expect(rows).toBe(liveRecords(new Uint8Array(readFileSync(join(root, rj.path)))));
     expect(batches).toBeGreaterThan(1);
-    for await (const batch of await engine.query(sql, { batchRows: 4096, cache: false })) {
+    for await (const batch of await engine.query(sql, { batchRows: 2048, cache: false })) {
       expect(batch.numRows).toBeGreaterThan(0);
       break;
     }
     const controller = new AbortController();
-    const aborted = await engine.query(sql, { batchRows: 4096, cache: false, signal: controller.signal });
+    const aborted = await engine.query(sql, { batchRows: 2048, cache: false, signal: controller.signal });
     controller.abort();
     await expect(aborted.toTable()).rejects.toMatchObject({ code: 'ABORTED' });
   });
