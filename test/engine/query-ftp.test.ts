@@ -44,6 +44,7 @@ suite(`query against a real FTP server${ftpServerUnavailable ? ` [skipped: ${ftp
       ]) as [PlacedFile];
     }
     placeSinanWithUf(root, '/dissemin/publicos/SINAN/DADOS/FINAIS/DENGBR16.dbc', 500, 7);
+    placeGenerated(root, [{ path: '/dissemin/publicos/CNES/200508_/Dados/ST/STAP2401.dbc', seed: 9, rows: 50 }]);
     server = await startFtpServer({ root });
     proxy = await startFtpProxy({ host: server.host, port: server.port });
     engine = await createDuckDbEngine({ source: proxy.url, cacheDir, threads: 2 });
@@ -199,6 +200,18 @@ suite(`query against a real FTP server${ftpServerUnavailable ? ` [skipped: ${ftp
       expect((await runCli(['query', sql, '-f', 'parquet', '-o', parquet, ...common()])).code).toBe(0);
       const back = await engine.query(`SELECT * FROM read_parquet('${parquet}')`);
       expect((await back.toTable()).toArray().map((r) => r.toJSON())[0]).toMatchObject({ uf: 'RJ', year: 2016, month: 2 });
+    });
+
+    it('--offline answers from the cache without connecting', async () => {
+      const control = proxy.stats.control;
+      const result = await runCli(['query', MUST.replace('count(*)', 'count(*) AS n'), '-f', 'json', '--offline', ...common()]);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toHaveLength(1);
+      expect(proxy.stats.control - control).toBe(0);
+      const missing = await runCli(['query', "SELECT count(*) FROM cnes_st WHERE uf = 'AP' AND year = 2024 AND month = 1", '--offline', ...common()]);
+      expect(missing.stderr).toMatch(/^arrow-sus: [A-Z_]+: /);
+      expect(missing.code).not.toBe(0);
+      expect(proxy.stats.control - control).toBe(0);
     });
 
     it('reports errors with their code and exit status', async () => {
