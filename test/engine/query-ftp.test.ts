@@ -235,6 +235,9 @@ suite(`query against a real FTP server${ftpServerUnavailable ? ` [skipped: ${ftp
       // Nothing after .quit runs.
       expect(out.filter((line) => line.startsWith('(1 row)'))).toHaveLength(1);
       expect(readFileSync(join(cacheDir, 'sql_history'), 'utf8')).toContain("GROUP BY 1;");
+      // Input that ends without ";" still runs.
+      const last = await runCli(['sql', ...common()], { stdin: 'SELECT 41 + 1 AS answer' });
+      expect(last.stdout.split('\n')).toContain('    42');
     });
   });
 });

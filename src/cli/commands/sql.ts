@@ -102,7 +102,18 @@ export function registerSql(program: Command, ctx: CliContext): void {
     };
 
     let buffer = '';
+    let quit = false;
     const entered: string[] = [];
+    const runSafely = async (text: string): Promise<boolean> => {
+      entered.push(text.replaceAll('\n', ' '));
+      try {
+        return await run(text);
+      } catch (error) {
+        if (ArrowSusError.is(error, 'ABORTED')) throw error;
+        ctx.stderr.write(formatError(error));
+        return true;
+      }
+    };
     try {
       prompt(false);
       for await (const line of rl) {
@@ -118,15 +129,14 @@ export function registerSql(program: Command, ctx: CliContext): void {
           continue;
         }
         buffer = '';
-        entered.push(complete.replaceAll('\n', ' '));
-        try {
-          if (!(await run(complete))) break;
-        } catch (error) {
-          if (ArrowSusError.is(error, 'ABORTED')) throw error;
-          ctx.stderr.write(formatError(error));
+        if (!(await runSafely(complete))) {
+          quit = true;
+          break;
         }
         prompt(false);
       }
+      // Piped input may end without a final ";": run what is left.
+      if (!quit && buffer.trim() !== '') await runSafely(buffer);
     } finally {
       rl.close();
       await engine.close();
