@@ -30,6 +30,30 @@ export function isZipFile(file: ResolvedFile): boolean {
 }
 
 /**
+ * Where the Parquet file of a ZIP-of-DBF archive lives (beside the archive, named by its size).
+ *
+ * @example
+ * ```ts
+ * zipParquetPath(file, cacheDir); // '<cache>/reference/dissemin/publicos/IBGE/POPTCU/POPTBR13.zip.231456.parquet'
+ * ```
+ */
+export function zipParquetPath(file: ResolvedFile, cacheDir: string): string {
+  return `${cachePathFor(join(cacheDir, 'reference'), file.path)}.${file.size}.parquet`;
+}
+
+/**
+ * Whether a ZIP-of-DBF archive is converted already.
+ *
+ * @example
+ * ```ts
+ * await isZipCached(file, cacheDir); // false before the first query that reads it
+ * ```
+ */
+export async function isZipCached(file: ResolvedFile, cacheDir: string): Promise<boolean> {
+  return (await stat(zipParquetPath(file, cacheDir)).catch(() => undefined)) !== undefined;
+}
+
+/**
  * The Parquet file of a ZIP-of-DBF archive, producing it on first use. Returns the path and
  * whether the archive had to be downloaded.
  *
@@ -43,7 +67,7 @@ export async function materializeZipDbf(
   options: { source: Source; cacheDir: string; offline?: boolean; signal?: AbortSignal },
 ): Promise<{ parquetPath: string; downloaded: boolean; key: string }> {
   const archive = cachePathFor(join(options.cacheDir, 'reference'), file.path);
-  const parquetPath = `${archive}.${file.size}.parquet`;
+  const parquetPath = zipParquetPath(file, options.cacheDir);
   const key = `zip:${file.path}:${file.size}`;
   if ((await stat(parquetPath).catch(() => undefined)) !== undefined) return { parquetPath, downloaded: false, key };
   if (options.offline === true) {

@@ -14,7 +14,7 @@ import { materializeFile } from '../scan/materialize.js';
 import { defaultDecodePool } from '../read/decode-files.js';
 import { join } from 'node:path';
 import type { Source } from '../sources/source.js';
-import { isZipFile, materializeZipDbf } from './materialize-zip.js';
+import { isZipCached, isZipFile, materializeZipDbf } from './materialize-zip.js';
 import type { PartitionFilter } from './partition-predicates.js';
 import { partitionRequests } from './partition-request.js';
 import { sqlTable } from './tables.js';
@@ -138,11 +138,14 @@ export async function planTables(resolved: ReadonlyMap<string, readonly Resolved
   for (const [name, list] of resolved) {
     // Checked concurrently: each check is a few small file-system calls.
     const entries = await Promise.all(
-      list.map((file) => (isZipFile(file) ? undefined : cache.get({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() }))),
+      list.map((file) =>
+        isZipFile(file) ? isZipCached(file, options.cacheDir) : cache.get({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() }),
+      ),
     );
     const files: PlannedFile[] = list.map((file, index) => {
       const entry = entries[index];
-      if (entry !== undefined) return { file, cached: true, entry };
+      if (entry === true) return { file, cached: true };
+      if (entry !== undefined && entry !== false) return { file, cached: true, entry };
       bytesToFetch += file.size;
       filesToFetch += 1;
       return { file, cached: false };

@@ -129,7 +129,9 @@ suite(`joins and engine parity${ftpServerUnavailable ? ` [skipped: ${ftpServerUn
         GROUP BY d.CODMUNRES, d.year, p.POPULACAO ORDER BY per_100k DESC, municipality`;
       const explained = await duck.explain(sql);
       expect(explained.files.map((f) => f.path.split('/').pop())).toEqual(['DOAC2013.dbc', 'POPTBR13.zip']);
+      expect(explained.files.map((f) => f.cached)).toEqual([false, false]);
       const rows = await rowsOf(duck, sql);
+      expect((await duck.explain(sql)).files.map((f) => f.cached)).toEqual([true, true]);
       const deaths = new Map<string, number>();
       for await (const batch of readTable(readFileSync(join(root, '/dissemin/publicos/SIM/CID10/DORES/DOAC2013.dbc')), { format: 'dbc', columns: ['CODMUNRES'] })) {
         for (const code of batch.getChild('CODMUNRES')!.toArray() as string[]) deaths.set(code, (deaths.get(code) ?? 0) + 1);
