@@ -78,8 +78,11 @@ export function registerSql(program: Command, ctx: CliContext): void {
       } else if (command === '.describe') {
         const name = rest[0] ?? '';
         if (sqlTable(name) === undefined) throw new ArrowSusError('QUERY_INVALID', `sql: no table "${name}" (.tables lists them)`);
-        const dataset = sqlTable(name)!.datasets[0]!;
-        await out(`${name}: ${dataset.description} (${dataset.granularity}, ${dataset.coverage.from ?? '?'} to ${dataset.coverage.to ?? 'now'})`);
+        const table = sqlTable(name)!;
+        const dataset = table.datasets[0]!;
+        const from = table.datasets.map((d) => d.coverage.from ?? '?').sort()[0];
+        const also = table.aliasOf !== undefined ? `; reads ${table.aliasOf}` : '';
+        await out(`${name}: ${dataset.description} (${dataset.granularity}, ${from} to ${dataset.coverage.to ?? 'now'}${also})`);
         await out(`  uf        VARCHAR   partition: UF of the file (BR for national files)`);
         await out(`  year      SMALLINT  partition`);
         await out(`  month     SMALLINT  partition${dataset.granularity === 'monthly' ? '' : ' (null: not a monthly dataset)'}`);
