@@ -9,7 +9,7 @@ import { resolveCacheDir } from '../cache/location.js';
 import { ArrowSusError } from '../errors.js';
 import { openSource } from '../sources/open-source.js';
 import type { Source } from '../sources/source.js';
-import { normaliseAst, partitionFilters, referencedTables } from './partition-predicates.js';
+import { hasBoundedResult, normaliseAst, partitionFilters, referencedTables } from './partition-predicates.js';
 import { checkSize, planTables, resolveTables, warmTables, type PlanMemo, type QueryFilePlan, type TablePart } from './resolve-files.js';
 import type { ResolvedFile } from '../catalog/index.js';
 import { ResultCache, resultKey } from './result-cache.js';
@@ -45,6 +45,8 @@ export interface PreparedQuery {
   readonly resolved: ReadonlyMap<string, readonly ResolvedFile[]>;
   /** Key of the result in the result cache (query + versions of the files). */
   readonly resultKey: string;
+  /** The result is small by construction (GROUP BY, aggregates only, small LIMIT). */
+  readonly bounded: boolean;
 }
 
 /**
@@ -102,7 +104,7 @@ export class QueryPreparer {
       files.map((file) => cacheKey({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() })),
     );
     const normalised = normaliseAst(ast);
-    return { sql, normalised, tables: [...filters.keys()], resolved, resultKey: resultKey(this.engine, normalised, keys) };
+    return { sql, normalised, tables: [...filters.keys()], resolved, resultKey: resultKey(this.engine, normalised, keys), bounded: hasBoundedResult(ast) };
   }
 
   /** Which of the prepared files are cached, and how much the rest weigh. */

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlParser } from '../../src/engine/duckdb/parse.js';
-import { partitionFilters, referencedTables } from '../../src/engine/partition-predicates.js';
+import { hasBoundedResult, partitionFilters, referencedTables } from '../../src/engine/partition-predicates.js';
 import { partitionRequests } from '../../src/engine/partition-request.js';
 import { closeTableNames, sqlTable, unknownTableError } from '../../src/engine/tables.js';
 
@@ -89,6 +89,19 @@ describe('partitionFilters', () => {
     await expect(parser.parse('SELEC * FROM sih_rd')).rejects.toMatchObject({ code: 'QUERY_INVALID' });
     await expect(parser.parse('DROP TABLE sih_rd')).rejects.toMatchObject({ code: 'QUERY_INVALID' });
     await expect(parser.parse('SELECT 1; SELECT 2')).rejects.toMatchObject({ code: 'QUERY_INVALID' });
+  });
+});
+
+describe('hasBoundedResult', () => {
+  it('tells small results (computed at once) from others (streamed)', async () => {
+    const bounded = async (sql: string): Promise<boolean> => hasBoundedResult(await parser.parse(sql));
+    expect(await bounded('SELECT uf, count(*) FROM sih_rd GROUP BY uf')).toBe(true);
+    expect(await bounded('SELECT count(*), sum(VAL_TOT) FROM sih_rd')).toBe(true);
+    expect(await bounded('SELECT * FROM sih_rd LIMIT 10')).toBe(true);
+    expect(await bounded('SELECT * FROM sih_rd')).toBe(false);
+    expect(await bounded('SELECT * FROM sih_rd LIMIT 1000000')).toBe(false);
+    expect(await bounded('SELECT count(*), MUNIC_RES FROM sih_rd')).toBe(false);
+    expect(await bounded('SELECT 1 UNION ALL SELECT 2')).toBe(false);
   });
 });
 

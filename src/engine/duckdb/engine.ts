@@ -133,7 +133,8 @@ export class DuckDbEngine implements QueryEngine {
         const reader = path.toLowerCase().endsWith('.csv') ? 'read_csv_auto' : 'read_parquet';
         await connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdentifier(table)} AS SELECT * FROM ${reader}(${sqlString(path)})`);
       }
-      const result = await connection.stream(sql);
+      // Small results compute faster in one go; anything else streams, one chunk at a time.
+      const result = prepared.bounded ? await connection.run(sql) : await connection.stream(sql);
       const schema = resultSchema(result);
       const batches = resultToArrow(result, {
         ...(options.batchRows !== undefined ? { batchRows: options.batchRows } : {}),
