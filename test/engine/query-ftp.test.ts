@@ -145,6 +145,19 @@ suite(`query against a real FTP server${ftpServerUnavailable ? ` [skipped: ${ftp
     await expect(aborted.toTable()).rejects.toMatchObject({ code: 'ABORTED' });
   });
 
+  it('runs concurrent queries over different files of one table, each with its own view', async () => {
+    const count = (where: string): string => `SELECT uf, year, month, count(*) AS n FROM sih_rd WHERE ${where} GROUP BY ALL`;
+    const held = await engine.query("SELECT * FROM sih_rd WHERE year = 2016 AND month = 2 AND uf = 'RJ'", { cache: false });
+    const [rj, ac] = await Promise.all([
+      engine.query(count("uf = 'RJ' AND year = 2016 AND month = 2"), { cache: false }),
+      engine.query(count("uf = 'AC' AND year = 2024 AND month = 1"), { cache: false }),
+    ]);
+    const [rjRows, acRows] = await Promise.all([rj.toTable(), ac.toTable()]);
+    expect(rjRows.toArray().map((r) => [r.uf, r.year, r.month])).toEqual([['RJ', 2016, 2]]);
+    expect(acRows.toArray().map((r) => [r.uf, r.year, r.month])).toEqual([['AC', 2024, 1]]);
+    expect((await held.toTable()).numRows).toBe(Number(rjRows.toArray()[0]!.n));
+  });
+
   it("keeps a file's own UF column beside the uf partition column, as UF_1", async () => {
     const result = await engine.query('SELECT uf, year, month, UF_1, count(*) AS n FROM sinan_deng WHERE year = 2016 GROUP BY ALL ORDER BY UF_1');
     const rows = (await result.toTable()).toArray().map((r) => r.toJSON());

@@ -59,12 +59,14 @@ export class DuckDbEngine implements QueryEngine {
   readonly #references = new Map<string, string>();
   readonly #columnClashes = new Map<string, readonly string[]>();
   readonly #open = new Set<DuckDBConnection>();
+  #kept: { connection: DuckDBConnection; views: Map<string, string>; busy: boolean } | undefined;
   #closed = false;
 
   /** Use {@link createDuckDbEngine}. */
-  constructor(instance: DuckDBInstance, parser: DuckDBConnection, options: DuckDbEngineOptions) {
+  constructor(instance: DuckDBInstance, parser: DuckDBConnection, options: DuckDbEngineOptions, kept?: DuckDBConnection) {
     this.#instance = instance;
     this.#parser = parser;
+    if (kept !== undefined) this.#kept = { connection: kept, views: new Map(), busy: false };
     this.#preparer = new QueryPreparer('duckdb', (sql) => this.parse(sql), options, () => new Set(this.#references.keys()));
   }
 
@@ -117,21 +119,22 @@ export class DuckDbEngine implements QueryEngine {
     this.#preparer.checkSize(plan, options.allowLarge);
     const { parts, bytesDownloaded, filesDownloaded } = await this.#preparer.warm(plan, options.signal);
 
-    const connection = await this.#instance.connect();
-    // Closed when its result is read to the end (or fails), else by `close()`.
-    this.#open.add(connection);
-    const release = (): void => {
-      if (this.#open.delete(connection)) connection.closeSync();
-    };
+    const { connection, views, release } = await this.#acquire();
     try {
+      const define = async (table: string, definition: string): Promise<void> => {
+        // A view already defined this way on this connection is kept (binding one costs ~5 ms).
+        if (views.get(table) === definition) return;
+        views.delete(table);
+        await connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdentifier(table)} AS ${definition}`);
+        views.set(table, definition);
+      };
       for (const [table, list] of parts) {
         const hive = list.length > 0 ? await hiveLinks(this.#preparer.cacheDir, list) : undefined;
-        const clashes = await this.#clashes(connection, list);
-        await connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdentifier(table)} AS ${viewQuery(table, list, hive, clashes)}`);
+        await define(table, viewQuery(table, list, hive, await this.#clashes(connection, list)));
       }
       for (const [table, path] of this.#references) {
         const reader = path.toLowerCase().endsWith('.csv') ? 'read_csv_auto' : 'read_parquet';
-        await connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdentifier(table)} AS SELECT * FROM ${reader}(${sqlString(path)})`);
+        await define(table, `SELECT * FROM ${reader}(${sqlString(path)})`);
       }
       // Small results compute faster in one go; anything else streams, one chunk at a time.
       const result = prepared.bounded ? await connection.run(sql) : await connection.stream(sql);
@@ -146,6 +149,27 @@ export class DuckDbEngine implements QueryEngine {
       release();
       throw engineError(error);
     }
+  }
+
+  /**
+   * A connection for one query: the engine's kept connection when it is free (its views may be
+   * reused), else a new one closed when the result is read. `release` hands it back.
+   */
+  async #acquire(): Promise<{ connection: DuckDBConnection; views: Map<string, string>; release: () => void }> {
+    const kept = this.#kept;
+    if (kept !== undefined && !kept.busy) {
+      kept.busy = true;
+      return { connection: kept.connection, views: kept.views, release: () => void (kept.busy = false) };
+    }
+    const connection = await this.#instance.connect();
+    this.#open.add(connection);
+    return {
+      connection,
+      views: new Map(),
+      release: () => {
+        if (this.#open.delete(connection)) connection.closeSync();
+      },
+    };
   }
 
   /**
@@ -184,6 +208,8 @@ export class DuckDbEngine implements QueryEngine {
     this.#closed = true;
     for (const connection of this.#open) connection.closeSync();
     this.#open.clear();
+    this.#kept?.connection.closeSync();
+    this.#kept = undefined;
     this.#parser.closeSync();
     this.#instance.closeSync();
     await this.#preparer.close();
@@ -258,7 +284,7 @@ export async function createDuckDbEngine(options: DuckDbEngineOptions = {}): Pro
     const parser = await instance.connect();
     // Parquet footers are read once per file, not once per query.
     await parser.run('SET parquet_metadata_cache = true').catch(() => undefined);
-    return new DuckDbEngine(instance, parser, options);
+    return new DuckDbEngine(instance, parser, options, await instance.connect());
   } catch (error) {
     throw engineError(error);
   }
