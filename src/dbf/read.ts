@@ -77,7 +77,7 @@ export class DbfReader {
 
   /**
    * Decodes `input` into record batches. Each reader reads once; memory is bounded as described
-   * on {@link DbfDecoder} (one batch, default at most 65,536 rows and 32 MiB of records).
+   * on {@link DbfDecoder} (one batch, default at most 65,536 rows and 8 MiB of records).
    * Stopping early (`break`) releases the source. Throws the decoder's errors and `ABORTED`.
    *
    * @example
@@ -110,7 +110,7 @@ export class DbfReader {
  * `encoding` or `raw` bytes, `includeDeleted`, number typing (`integers`, `decimals`), `signal`,
  * and `onStats` for the read's statistics ({@link DbfReader} exposes them as a property).
  *
- * Memory is bounded by one batch (default at most 65,536 rows and 32 MiB of record bytes, plus
+ * Memory is bounded by one batch (default at most 65,536 rows and 8 MiB of record bytes, plus
  * the batch's Arrow buffers), never by the file.
  *
  * @example

@@ -75,10 +75,9 @@ export interface DecodeFilesStream extends AsyncIterable<TaggedBatch> {
 export function decodeFiles(inputs: readonly string[], options: DecodeFilesOptions = {}): DecodeFilesStream {
   const pool = options.pool ?? defaultDecodePool();
   const { pool: _pool, ordered = true, signal, where, ...rest } = options;
+  // Each thread holds a batch being built plus `credits` batches in flight; with the reader's
+  // default batches (8 MiB of records) a pool of N threads stays near N × 50 MiB whatever the files.
   const taskOptions: DecodeTask['options'] = {
-    // Each thread holds a batch being built plus `credits` batches in flight: 8 MiB of records
-    // per batch keeps a pool of N threads near N × 50 MiB whatever the files.
-    batchBytes: 8 * 1024 * 1024,
     ...rest,
     ...(where === undefined ? {} : { where: typeof where === 'string' ? where : formatPredicate(where) }),
   };

@@ -74,8 +74,6 @@ export async function materializeFile(file: ResolvedFile, context: MaterializeCo
               // Several DataSUS tables are CP850 whatever their header's code-page byte says
               // (CADMUN, CNES PF, some SIH RD and SIA files); the cache stores correctly decoded text.
               encoding: 'auto',
-              // Smaller batches than a plain read: a worker holds one while encoding Parquet.
-              batchBytes: 8 * 1024 * 1024,
               metadata: { 'arrow-sus.source': file.path, 'arrow-sus.sha256': fetched.sha256 },
             },
           };
