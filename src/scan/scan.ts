@@ -14,7 +14,7 @@ import { conformBatch, unifySchemas } from '../arrow/unify.js';
 import { filterBatch } from '../arrow/filter.js';
 import { DiskCache } from '../cache/disk-cache.js';
 import { resolveCacheDir } from '../cache/location.js';
-import { readParquet, readParquetSchema } from '../cache/read-parquet.js';
+import { readParquetSchema } from '../cache/read-parquet.js';
 import type { MemoryBatchCache} from '../cache/memory-cache.js';
 import { batchBytes, defaultMemoryCache } from '../cache/memory-cache.js';
 import type { CatalogRequest } from '../catalog/index.js';
@@ -25,7 +25,8 @@ import { ArrowSusError, throwIfAborted } from '../errors.js';
 import { defaultDecodePool } from '../read/decode-files.js';
 import { openSource } from '../sources/open-source.js';
 import type { Source } from '../sources/source.js';
-import type { WorkerPool } from '../workers/pool.js';
+import type { TaskStream, WorkerPool } from '../workers/pool.js';
+import type { ParquetReadTask } from '../workers/decode-worker.js';
 import { constantData } from './constant-column.js';
 import { ListingCache } from './listing-cache.js';
 import { materializeFile, type MaterializeOutcome } from './materialize.js';
@@ -342,13 +343,27 @@ export class Scan {
   async *streamTagged(): AsyncGenerator<{ batch: RecordBatch; file: MaterializeOutcome['file'] }> {
     const { schema, dataSchema, outcomes, columns } = await this.#readPlan();
     const plan = await this.plan();
+    const readOptions = (index: number): { columns?: string[]; batchRows?: number; signal?: AbortSignal } => ({
+      ...(columns[index] !== undefined ? { columns: columns[index] } : {}),
+      ...(this.options.batchRows !== undefined ? { batchRows: this.options.batchRows } : {}),
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+    });
+    // The next file is read ahead in the pool while this one is consumed, so Parquet decoding runs
+    // on every core; the pool's credits bound how far ahead it runs.
+    const pool = this.options.pool ?? defaultDecodePool();
+    const ahead = Math.max(0, pool.size - 1);
+    const prefetched = new Map<number, TaskStream<unknown>>();
+    const prefetch = (index: number): void => {
+      const outcome = outcomes[index];
+      if (outcome === undefined || prefetched.has(index)) return;
+      prefetched.set(index, this.#readInPool(outcome, readOptions(index)));
+    };
+    try {
     for (const [index, outcome] of outcomes.entries()) {
-      const readOptions = {
-        ...(columns[index] !== undefined ? { columns: columns[index] } : {}),
-        ...(this.options.batchRows !== undefined ? { batchRows: this.options.batchRows } : {}),
-        ...(this.options.signal ? { signal: this.options.signal } : {}),
-      };
-      for await (let batch of this.#readEntry(outcome, readOptions)) {
+      for (let next = index + 1; next <= index + ahead; next++) prefetch(next);
+      const started = prefetched.get(index);
+      prefetched.delete(index);
+      for await (let batch of this.#readEntry(outcome, readOptions(index), started)) {
         if (this.#predicate !== undefined) batch = filterBatch(batch, this.#predicate);
         if (batch.numRows === 0) continue;
         batch = conformBatch(batch, dataSchema);
@@ -359,21 +374,32 @@ export class Scan {
         yield { batch, file: outcome.file };
       }
     }
+    } finally {
+      // Stopping early cancels the reads started ahead.
+      await Promise.all([...prefetched.values()].map((stream) => stream[Symbol.asyncIterator]().return?.(undefined)));
+    }
   }
 
   /** Batches of a cache entry: from the memory cache when recently read, else from disk. */
-  async *#readEntry(outcome: MaterializeOutcome, options: { columns?: string[]; batchRows?: number; signal?: AbortSignal }): AsyncGenerator<RecordBatch> {
+  async *#readEntry(
+    outcome: MaterializeOutcome,
+    options: { columns?: string[]; batchRows?: number; signal?: AbortSignal },
+    started?: TaskStream<unknown>,
+  ): AsyncGenerator<RecordBatch> {
     const memory = this.options.memoryCache === false ? undefined : (this.options.memoryCache ?? defaultMemoryCache());
     const key = `${outcome.entry.key}|${options.columns?.join(',') ?? '*'}|${options.batchRows ?? ''}`;
     const held = memory?.get(key);
     if (held !== undefined) {
+      // Started ahead by a prefetch, but the batches are in memory already.
+      if (started !== undefined) await started[Symbol.asyncIterator]().return?.(undefined);
       yield* held;
       return;
     }
     const kept: RecordBatch[] = [];
     let keep = memory !== undefined;
     let bytes = 0;
-    for await (const batch of readParquet(outcome.entry.parquetPath, options)) {
+    const source = started ?? this.#readInPool(outcome, options);
+    for await (const batch of source) {
       if (keep) {
         kept.push(batch);
         bytes += batchBytes(batch);
@@ -385,6 +411,18 @@ export class Scan {
       yield batch;
     }
     if (keep) memory!.set(key, kept);
+  }
+
+  /** Reads a cached file in the worker pool (Parquet decoding off the main thread). */
+  #readInPool(outcome: MaterializeOutcome, options: { columns?: string[]; batchRows?: number; signal?: AbortSignal }): TaskStream<unknown> {
+    const pool = this.options.pool ?? defaultDecodePool();
+    const task: ParquetReadTask = {
+      kind: 'parquet',
+      path: outcome.entry.parquetPath,
+      ...(options.columns ? { columns: options.columns } : {}),
+      ...(options.batchRows ? { batchRows: options.batchRows } : {}),
+    };
+    return pool.run(task, options.signal ? { signal: options.signal } : {});
   }
 
   /**

@@ -1,12 +1,15 @@
 /**
- * Worker-thread entry. Two kinds of task:
+ * Worker-thread entry. Three kinds of task:
  * - `decode`: read one table with `readTable` and stream its batches back;
  * - `materialize`: read one table and write it as a zstd Parquet file (the cache's form), sending
- *   nothing back but the summary — the heavy lifting of a cache miss, off the main thread.
+ *   nothing back but the summary — the heavy lifting of a cache miss, off the main thread;
+ * - `parquet`: read a cached Parquet file back (projected) and stream its batches, so reading a
+ *   request's files decodes Parquet on every core.
  *
  * @module
  */
 import { batchesToParquet } from '../output/parquet.js';
+import { readParquet, readParquetSchema } from '../cache/read-parquet.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { readTable, withSchema } from '../read/read-table.js';
 import type { ReadTableOptions, TableSummary } from '../read/read-table.js';
@@ -31,13 +34,35 @@ export interface MaterializeTask {
   readonly options: TaskReadOptions & { readonly rowGroupRows?: number; readonly metadata?: Record<string, string> };
 }
 
+/** One cached Parquet file to read back (projected) and stream. */
+export interface ParquetReadTask {
+  readonly kind: 'parquet';
+  readonly path: string;
+  readonly columns?: readonly string[];
+  readonly batchRows?: number;
+}
+
 /** What a materialize task reports. */
 export interface MaterializeSummary extends TableSummary {
   readonly parquetBytes: number;
 }
 
 serveTasks(async (raw, output, signal) => {
-  const task = raw as DecodeTask | MaterializeTask;
+  const task = raw as DecodeTask | MaterializeTask | ParquetReadTask;
+  if (task.kind === 'parquet') {
+    let rows = 0;
+    let schemaSent = false;
+    for await (const batch of readParquet(task.path, { ...(task.columns ? { columns: task.columns } : {}), ...(task.batchRows ? { batchRows: task.batchRows } : {}), signal })) {
+      if (!schemaSent) {
+        output.schema(batch.schema);
+        schemaSent = true;
+      }
+      rows += batch.numRows;
+      await output.batch(batch);
+    }
+    if (!schemaSent) output.schema(await readParquetSchema(task.path));
+    return { rows };
+  }
   if (task.kind === 'materialize') {
     const { rowGroupRows, metadata, ...options } = task.options;
     const table = readTable(task.input, { ...options, signal });
