@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { toInstant } from '../brazil/time/offsets.js';
 
 /**
  * Time zone of the DataSUS FTP server's listings.
@@ -18,43 +19,6 @@
  * ```
  */
 export const DATASUS_TIME_ZONE = 'America/Sao_Paulo';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Offset of `timeZone` from UTC at instant `epochMs`, in milliseconds (e.g. −3 h for São Paulo). */
-function zoneOffsetMs(timeZone: string, epochMs: number): number {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(
-    fields['year'] ?? 1970,
-    (fields['month'] ?? 1) - 1,
-    fields['day'] ?? 1,
-    fields['hour'] ?? 0,
-    fields['minute'] ?? 0,
-    fields['second'] ?? 0,
-  );
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
-}
 
 /**
  * Converts a wall-clock time in `timeZone` to a `Date`. In the hour repeated when daylight
@@ -75,14 +39,7 @@ export function zonedTimeToDate(
   timeZone: string,
   second = 0,
 ): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (timeZone === 'UTC') return new Date(wall);
-  // Try the offsets in force a day before and a day after: a wall time is valid with an offset
-  // when converting back gives that same offset (no zone moves twice within two days).
-  const day_ = 86_400_000;
-  const before = zoneOffsetMs(timeZone, wall - day_);
-  const after = zoneOffsetMs(timeZone, wall + day_);
-  const valid = [wall - before, wall - after].filter((t, i) => zoneOffsetMs(timeZone, t) === (i === 0 ? before : after));
-  if (valid.length === 0) return new Date(wall - before);
-  return new Date(Math.min(...valid));
+  if (timeZone === 'UTC') return new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // The same rules as the domain's wall-clock conversion (one implementation for the project).
+  return toInstant({ year, month, day, hour, minute, second }, timeZone);
 }
