@@ -215,6 +215,7 @@ describeShared('CLI over real fixtures', () => {
     try {
       execFileSync('python3', ['-c', 'import pyarrow'], { stdio: 'ignore' });
     } catch {
+      console.warn('[arrow-sus tests] skipping: pyarrow is not importable (pip install pyarrow)');
       context.skip();
       return;
     }
