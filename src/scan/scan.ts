@@ -38,6 +38,7 @@ import type { UnknownCode } from '../brazil/index.js';
 import { writePartitioned, type ParquetOutputOptions, type WriteSummary } from './write-partitioned.js';
 import { writeBatches, type OutputFormat, type OutputTarget } from '../output/write-output.js';
 import type { ParquetOptions } from '../output/parquet.js';
+import { canConcatParquet, concatParquetFiles } from '../output/parquet-concat.js';
 import type { Writable } from 'node:stream';
 
 interface ReadPlan {
@@ -441,7 +442,35 @@ export class Scan {
     if (partitionBy !== undefined || target.endsWith('/')) {
       return writePartitioned(this, target, partitionBy ?? ['uf', 'year', 'month'], parquet, this.options.signal);
     }
-    return this.#write({ path: target }, 'parquet', parquet);
+    const joined = await this.#joinCached(target, parquet);
+    return joined ?? this.#write({ path: target }, 'parquet', parquet);
+  }
+
+  /**
+   * A request written whole (no column selection, filter, labels or provenance, default Parquet
+   * settings) whose cached files share one schema is the cached files' row groups one after the
+   * other: join them without decoding or encoding a row. Undefined when that does not apply.
+   */
+  async #joinCached(target: string, parquet: ParquetOptions): Promise<WriteSummary | undefined> {
+    const whole =
+      this.options.columns === undefined &&
+      this.#predicate === undefined &&
+      this.options.labels !== true &&
+      this.options.provenance !== true &&
+      (parquet.compression === undefined || parquet.compression === 'zstd') &&
+      parquet.rowGroupRows === undefined &&
+      parquet.metadata === undefined;
+    if (!whole) return undefined;
+    const { outcomes } = await this.#readPlan();
+    const paths = outcomes.map((outcome) => outcome.entry.parquetPath);
+    if (!(await canConcatParquet(paths))) return undefined;
+    const { bytes, rows } = await concatParquetFiles(paths, target, {
+      dropKeysWithPrefix: 'arrow-sus.',
+      metadata: { 'arrow-sus.sources': JSON.stringify(outcomes.map((outcome) => outcome.file.path)) },
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+    });
+    this.#rowsRead += rows;
+    return { rows, bytes, files: 1 };
   }
 
   /**

@@ -1,0 +1,206 @@
+/**
+ * Joins Parquet files of one schema into one file without decoding or re-encoding anything: the
+ * row groups' bytes are copied as they are and a new footer lists them all, with every file
+ * offset shifted to the row group's new place. For a request written whole this replaces a
+ * serial decode + encode of every row by a file copy.
+ *
+ * @module
+ */
+import { open } from 'node:fs/promises';
+import { ArrowSusError, throwIfAborted } from '../errors.js';
+import { fileError } from '../io/errors.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import { TType, readThriftStruct, writeThriftStruct, type ThriftList, type ThriftStruct, type ThriftValue } from './thrift-compact.js';
+
+const MAGIC = Buffer.from('PAR1', 'latin1');
+
+// Field ids of parquet.thrift.
+const FILE_SCHEMA = 2;
+const FILE_NUM_ROWS = 3;
+const FILE_ROW_GROUPS = 4;
+const FILE_KEY_VALUES = 5;
+const GROUP_COLUMNS = 1;
+const GROUP_FILE_OFFSET = 5;
+const GROUP_ORDINAL = 7;
+const CHUNK_FILE_OFFSET = 2;
+const CHUNK_META = 3;
+// offset_index_offset, offset_index_length, column_index_offset, column_index_length
+const CHUNK_PAGE_INDEX_FIELDS = [4, 5, 6, 7];
+const META_OFFSETS = [9, 10, 11, 14]; // data, index, dictionary page, bloom filter
+
+interface ParquetParts {
+  readonly path: string;
+  readonly size: number;
+  /** End of the row-group (and page-index) bytes: where the footer starts. */
+  readonly dataEnd: number;
+  readonly footer: ThriftStruct;
+}
+
+async function readParts(path: string): Promise<ParquetParts> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fileError(error, path, 'read');
+  }
+  try {
+    const { size } = await handle.stat();
+    const tail = Buffer.alloc(8);
+    if (size < 12) throw new ArrowSusError('CACHE_CORRUPT', `parquet: ${path} is too short to be Parquet`);
+    await handle.read(tail, 0, 8, size - 8);
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    const footerLength = tail.readUInt32LE(0);
+    if (!head.equals(MAGIC) || !tail.subarray(4).equals(MAGIC) || footerLength > size - 12) {
+      throw new ArrowSusError('CACHE_CORRUPT', `parquet: ${path} is not a Parquet file`);
+    }
+    const footerBytes = Buffer.alloc(footerLength);
+    await handle.read(footerBytes, 0, footerLength, size - 8 - footerLength);
+    return { path, size, dataEnd: size - 8 - footerLength, footer: readThriftStruct(footerBytes) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function field(struct: ThriftStruct, id: number): ThriftValue | undefined {
+  return struct.fields.get(id)?.value;
+}
+
+/** Moves an offset field by `delta`; 0 means "not set" in these fields and stays 0. */
+function shift(struct: ThriftStruct, id: number, delta: bigint): void {
+  const entry = struct.fields.get(id);
+  if (entry !== undefined && entry.type === TType.I64 && entry.value !== 0n) {
+    struct.fields.set(id, { type: TType.I64, value: (entry.value as bigint) + delta });
+  }
+}
+
+function shiftRowGroup(group: ThriftStruct, delta: bigint): void {
+  shift(group, GROUP_FILE_OFFSET, delta);
+  const columns = field(group, GROUP_COLUMNS) as ThriftList | undefined;
+  for (const item of columns?.items ?? []) {
+    const chunk = item as ThriftStruct;
+    if (field(chunk, 1) !== undefined) {
+      throw new ArrowSusError('UNSUPPORTED', 'parquet: a column chunk in another file cannot be joined');
+    }
+    shift(chunk, CHUNK_FILE_OFFSET, delta);
+    // The page indexes hold absolute page positions inside the copied bytes, which a footer
+    // rewrite cannot move: drop the references (readers then read the pages in sequence; the
+    // index bytes stay behind unused).
+    for (const id of CHUNK_PAGE_INDEX_FIELDS) chunk.fields.delete(id);
+    const meta = field(chunk, CHUNK_META) as ThriftStruct | undefined;
+    if (meta !== undefined) for (const id of META_OFFSETS) shift(meta, id, delta);
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+}
+
+function schemaBytes(footer: ThriftStruct): Uint8Array {
+  const schema = footer.fields.get(FILE_SCHEMA);
+  if (schema === undefined) throw new ArrowSusError('CACHE_CORRUPT', 'parquet: footer without a schema');
+  return writeThriftStruct({ kind: 'struct', fields: new Map([[FILE_SCHEMA, schema]]) });
+}
+
+/**
+ * Whether files can be joined by {@link concatParquetFiles}: same Parquet schema in every file.
+ *
+ * @example
+ * ```ts
+ * if (await canConcatParquet(paths)) await concatParquetFiles(paths, 'out.parquet');
+ * ```
+ */
+export async function canConcatParquet(paths: readonly string[]): Promise<boolean> {
+  if (paths.length === 0) return false;
+  const parts = await Promise.all(paths.map(readParts));
+  const first = schemaBytes(parts[0]!.footer);
+  return parts.every((part) => sameBytes(schemaBytes(part.footer), first));
+}
+
+/**
+ * Writes one Parquet file holding every row group of `paths`, in order, atomically. The key/value
+ * metadata is the first file's (its `ARROW:schema` among it) without keys starting with
+ * `dropKeysWithPrefix`, plus `metadata`. Throws `INVALID_ARGUMENT` when the schemas differ.
+ *
+ * @example
+ * ```ts
+ * await concatParquetFiles(entries.map((e) => e.parquetPath), 'sp-deaths.parquet');
+ * ```
+ */
+export async function concatParquetFiles(
+  paths: readonly string[],
+  target: string,
+  options: { signal?: AbortSignal; metadata?: Readonly<Record<string, string>>; dropKeysWithPrefix?: string } = {},
+): Promise<{ bytes: number; rows: number }> {
+  if (paths.length === 0) throw new ArrowSusError('INVALID_ARGUMENT', 'parquet: nothing to join');
+  const parts = await Promise.all(paths.map(readParts));
+  const first = parts[0]!;
+  const schema = schemaBytes(first.footer);
+  if (!parts.every((part) => sameBytes(schemaBytes(part.footer), schema))) {
+    throw new ArrowSusError('INVALID_ARGUMENT', 'parquet: the files have different schemas and cannot be joined as they are');
+  }
+
+  const groups: ThriftValue[] = [];
+  let rows = 0n;
+  let position = 4n;
+  for (const part of parts) {
+    const delta = position - 4n;
+    const list = field(part.footer, FILE_ROW_GROUPS) as ThriftList | undefined;
+    for (const item of list?.items ?? []) {
+      const group = item as ThriftStruct;
+      shiftRowGroup(group, delta);
+      if (group.fields.has(GROUP_ORDINAL)) group.fields.set(GROUP_ORDINAL, { type: TType.I16, value: groups.length });
+      groups.push(group);
+    }
+    rows += (field(part.footer, FILE_NUM_ROWS) as bigint | undefined) ?? 0n;
+    position += BigInt(part.dataEnd - 4);
+  }
+
+  const footer: ThriftStruct = { kind: 'struct', fields: new Map(first.footer.fields) };
+  footer.fields.set(FILE_NUM_ROWS, { type: TType.I64, value: rows });
+  footer.fields.set(FILE_ROW_GROUPS, { type: TType.LIST, value: { kind: 'list', setType: false, elementType: TType.STRUCT, items: groups } });
+  const keyValues = ((field(first.footer, FILE_KEY_VALUES) as ThriftList | undefined)?.items ?? []).filter((item) => {
+    const key = Buffer.from(field(item as ThriftStruct, 1) as Uint8Array).toString('utf8');
+    return options.dropKeysWithPrefix === undefined || !key.startsWith(options.dropKeysWithPrefix);
+  });
+  for (const [key, value] of Object.entries(options.metadata ?? {})) {
+    keyValues.push({
+      kind: 'struct',
+      fields: new Map([
+        [1, { type: TType.BINARY, value: Buffer.from(key, 'utf8') }],
+        [2, { type: TType.BINARY, value: Buffer.from(value, 'utf8') }],
+      ]),
+    });
+  }
+  if (keyValues.length > 0) footer.fields.set(FILE_KEY_VALUES, { type: TType.LIST, value: { kind: 'list', setType: false, elementType: TType.STRUCT, items: keyValues } });
+  else footer.fields.delete(FILE_KEY_VALUES);
+  const footerBytes = writeThriftStruct(footer);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(footerBytes.length, 0);
+
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    yield MAGIC;
+    for (const part of parts) {
+      const handle = await open(part.path, 'r');
+      try {
+        let offset = 4;
+        while (offset < part.dataEnd) {
+          throwIfAborted(options.signal);
+          const size = Math.min(1 << 20, part.dataEnd - offset);
+          const chunk = Buffer.alloc(size);
+          const { bytesRead } = await handle.read(chunk, 0, size, offset);
+          if (bytesRead === 0) throw new ArrowSusError('CACHE_CORRUPT', `parquet: ${part.path} changed while being read`);
+          offset += bytesRead;
+          yield chunk.subarray(0, bytesRead);
+        }
+      } finally {
+        await handle.close();
+      }
+    }
+    yield footerBytes;
+    yield length;
+    yield MAGIC;
+  }
+  const written = await writeFileAtomic(target, bytes(), options.signal ? { signal: options.signal } : {});
+  return { bytes: written, rows: Number(rows) };
+}

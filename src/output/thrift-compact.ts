@@ -1,0 +1,275 @@
+/**
+ * A generic Thrift compact-protocol codec: enough to read a Parquet footer (`FileMetaData`) into
+ * a tree of typed values, change a few fields, and write it back byte-compatible. Fields keep
+ * their ids and wire types, so unknown fields survive a round trip untouched.
+ *
+ * @module
+ */
+import { ArrowSusError } from '../errors.js';
+
+/** Compact-protocol wire types. */
+export const TType = {
+  TRUE: 1,
+  FALSE: 2,
+  BYTE: 3,
+  I16: 4,
+  I32: 5,
+  I64: 6,
+  DOUBLE: 7,
+  BINARY: 8,
+  LIST: 9,
+  SET: 10,
+  MAP: 11,
+  STRUCT: 12,
+} as const;
+
+/** A decoded value: numbers for integers up to 32 bits, bigint for i64. */
+export type ThriftValue = boolean | number | bigint | Uint8Array | ThriftStruct | ThriftList | ThriftMap;
+
+/** A struct: its fields by id, each with its wire type. */
+export interface ThriftStruct {
+  readonly kind: 'struct';
+  readonly fields: Map<number, { type: number; value: ThriftValue }>;
+}
+
+/** A list or set. */
+export interface ThriftList {
+  readonly kind: 'list';
+  readonly setType: boolean;
+  readonly elementType: number;
+  readonly items: ThriftValue[];
+}
+
+/** A map. */
+export interface ThriftMap {
+  readonly kind: 'map';
+  readonly keyType: number;
+  readonly valueType: number;
+  readonly entries: [ThriftValue, ThriftValue][];
+}
+
+const MAX_DEPTH = 64;
+
+class Reader {
+  offset = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  fail(): never {
+    throw new ArrowSusError('CACHE_CORRUPT', `thrift: malformed compact-protocol data at byte ${this.offset}`);
+  }
+
+  byte(): number {
+    if (this.offset >= this.bytes.length) this.fail();
+    return this.bytes[this.offset++]!;
+  }
+
+  varint(): bigint {
+    let result = 0n;
+    let shift = 0n;
+    for (let i = 0; i < 10; i++) {
+      const b = this.byte();
+      result |= BigInt(b & 0x7f) << shift;
+      if ((b & 0x80) === 0) return result;
+      shift += 7n;
+    }
+    return this.fail();
+  }
+
+  zigzag(): bigint {
+    const n = this.varint();
+    return (n >> 1n) ^ -(n & 1n);
+  }
+
+  value(type: number, depth: number): ThriftValue {
+    if (depth > MAX_DEPTH) this.fail();
+    switch (type) {
+      case TType.TRUE:
+        return true;
+      case TType.FALSE:
+        return false;
+      case TType.BYTE:
+        return (this.byte() << 24) >> 24;
+      case TType.I16:
+      case TType.I32:
+        return Number(this.zigzag());
+      case TType.I64:
+        return this.zigzag();
+      case TType.DOUBLE: {
+        if (this.offset + 8 > this.bytes.length) this.fail();
+        const value = new DataView(this.bytes.buffer, this.bytes.byteOffset + this.offset, 8).getFloat64(0, true);
+        this.offset += 8;
+        return value;
+      }
+      case TType.BINARY: {
+        const length = Number(this.varint());
+        if (this.offset + length > this.bytes.length) this.fail();
+        const value = this.bytes.slice(this.offset, this.offset + length);
+        this.offset += length;
+        return value;
+      }
+      case TType.LIST:
+      case TType.SET: {
+        const header = this.byte();
+        let size = header >> 4;
+        const elementType = header & 0x0f;
+        if (size === 15) size = Number(this.varint());
+        if (size > this.bytes.length) this.fail();
+        const items: ThriftValue[] = [];
+        for (let i = 0; i < size; i++) items.push(elementType === TType.TRUE || elementType === TType.FALSE ? this.byte() === 1 : this.value(elementType, depth + 1));
+        return { kind: 'list', setType: type === TType.SET, elementType, items };
+      }
+      case TType.MAP: {
+        const size = Number(this.varint());
+        if (size > this.bytes.length) this.fail();
+        if (size === 0) return { kind: 'map', keyType: 0, valueType: 0, entries: [] };
+        const types = this.byte();
+        const keyType = types >> 4;
+        const valueType = types & 0x0f;
+        const entries: [ThriftValue, ThriftValue][] = [];
+        for (let i = 0; i < size; i++) entries.push([this.value(keyType, depth + 1), this.value(valueType, depth + 1)]);
+        return { kind: 'map', keyType, valueType, entries };
+      }
+      case TType.STRUCT:
+        return this.struct(depth + 1);
+      default:
+        return this.fail();
+    }
+  }
+
+  struct(depth = 0): ThriftStruct {
+    const fields = new Map<number, { type: number; value: ThriftValue }>();
+    let last = 0;
+    while (true) {
+      const header = this.byte();
+      if (header === 0) return { kind: 'struct', fields };
+      const delta = header >> 4;
+      const type = header & 0x0f;
+      const id = delta === 0 ? Number(this.zigzag()) : last + delta;
+      last = id;
+      fields.set(id, { type, value: this.value(type, depth) });
+    }
+  }
+}
+
+class Writer {
+  readonly parts: number[] = [];
+
+  varint(value: bigint): void {
+    let n = value;
+    do {
+      let b = Number(n & 0x7fn);
+      n >>= 7n;
+      if (n !== 0n) b |= 0x80;
+      this.parts.push(b);
+    } while (n !== 0n);
+  }
+
+  zigzag(value: bigint): void {
+    this.varint(value >= 0n ? value << 1n : ((-value) << 1n) - 1n);
+  }
+
+  value(type: number, value: ThriftValue): void {
+    switch (type) {
+      case TType.TRUE:
+      case TType.FALSE:
+        return; // carried by the field header
+      case TType.BYTE:
+        this.parts.push((value as number) & 0xff);
+        return;
+      case TType.I16:
+      case TType.I32:
+        this.zigzag(BigInt(value as number));
+        return;
+      case TType.I64:
+        this.zigzag(value as bigint);
+        return;
+      case TType.DOUBLE: {
+        const bytes = new Uint8Array(8);
+        new DataView(bytes.buffer).setFloat64(0, value as number, true);
+        this.parts.push(...bytes);
+        return;
+      }
+      case TType.BINARY: {
+        const bytes = value as Uint8Array;
+        this.varint(BigInt(bytes.length));
+        for (const b of bytes) this.parts.push(b);
+        return;
+      }
+      case TType.LIST:
+      case TType.SET: {
+        const list = value as ThriftList;
+        const size = list.items.length;
+        if (size < 15) this.parts.push((size << 4) | list.elementType);
+        else {
+          this.parts.push(0xf0 | list.elementType);
+          this.varint(BigInt(size));
+        }
+        for (const item of list.items) {
+          if (list.elementType === TType.TRUE || list.elementType === TType.FALSE) this.parts.push(item === true ? 1 : 2);
+          else this.value(list.elementType, item);
+        }
+        return;
+      }
+      case TType.MAP: {
+        const map = value as ThriftMap;
+        this.varint(BigInt(map.entries.length));
+        if (map.entries.length === 0) return;
+        this.parts.push((map.keyType << 4) | map.valueType);
+        for (const [k, v] of map.entries) {
+          this.value(map.keyType, k);
+          this.value(map.valueType, v);
+        }
+        return;
+      }
+      case TType.STRUCT:
+        this.struct(value as ThriftStruct);
+        return;
+      default:
+        throw new ArrowSusError('INTERNAL', `thrift: cannot write wire type ${type}`);
+    }
+  }
+
+  struct(struct: ThriftStruct): void {
+    let last = 0;
+    for (const id of [...struct.fields.keys()].sort((a, b) => a - b)) {
+      const field = struct.fields.get(id)!;
+      let type = field.type;
+      if (type === TType.TRUE || type === TType.FALSE) type = field.value === true ? TType.TRUE : TType.FALSE;
+      const delta = id - last;
+      if (delta > 0 && delta <= 15) this.parts.push((delta << 4) | type);
+      else {
+        this.parts.push(type);
+        this.zigzag(BigInt(id));
+      }
+      this.value(type, field.value);
+      last = id;
+    }
+    this.parts.push(0);
+  }
+}
+
+/**
+ * Decodes one compact-protocol struct. Throws `CACHE_CORRUPT` on malformed input.
+ *
+ * @example
+ * ```ts
+ * const footer = readThriftStruct(footerBytes);
+ * ```
+ */
+export function readThriftStruct(bytes: Uint8Array): ThriftStruct {
+  return new Reader(bytes).struct();
+}
+
+/**
+ * Encodes a struct (as decoded by {@link readThriftStruct}, possibly changed).
+ *
+ * @example
+ * ```ts
+ * const bytes = writeThriftStruct(footer);
+ * ```
+ */
+export function writeThriftStruct(struct: ThriftStruct): Uint8Array {
+  const writer = new Writer();
+  writer.struct(struct);
+  return Uint8Array.from(writer.parts);
+}
