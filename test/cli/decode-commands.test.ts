@@ -9,6 +9,7 @@ import { compressDbcSync, decompressDbcSync } from '../../src/dbc/index.js';
 import { encodeDbf, type DbfFieldSpec } from '../../src/dbf/write.js';
 import { runBin, runCli } from '../helpers/cli.js';
 import { describeShared, fixturePath, readManifest } from '../helpers/shared.js';
+import { requirePython } from '../helpers/python.js';
 
 const FIELDS: DbfFieldSpec[] = [
   { name: 'UF_ZI', type: 'C', length: 6 },
@@ -212,13 +213,7 @@ describeShared('CLI over real fixtures', () => {
   });
 
   it('converts the benchmark trio into one Parquet file read back by pyarrow', async (context) => {
-    try {
-      execFileSync('python3', ['-c', 'import pyarrow'], { stdio: 'ignore' });
-    } catch {
-      console.warn('[arrow-sus tests] skipping: pyarrow is not importable (pip install pyarrow)');
-      context.skip();
-      return;
-    }
+    if (!requirePython(context, 'pyarrow')) return;
     const out = join(mkdtempSync(join(tmpdir(), 'arrow-sus-real-')), 'trio.parquet');
     const inputs = ['dbc/RDRJ1602.dbc', 'dbc/PAAC2401.dbc', 'dbc/DOINF21.dbc'].map(fixturePath);
     expect((await runCli(['convert', ...inputs, '-o', out, '-q'])).code).toBe(0);

@@ -10,6 +10,7 @@ import { ArrowSusError } from '../../src/errors.js';
 import { canConcatParquet, concatParquetFiles } from '../../src/output/parquet-concat.js';
 import { batchesToParquet } from '../../src/output/parquet.js';
 import { readThriftStruct, writeThriftStruct } from '../../src/output/thrift-compact.js';
+import { requirePython } from '../helpers/python.js';
 
 const fields = [new Field('CODE', new Utf8(), true), new Field('N', new Int32(), true), new Field('V', new Float64(), true)];
 const schema = new Schema(fields);
@@ -74,13 +75,7 @@ describe('concatParquetFiles', () => {
   });
 
   it('is read by pyarrow with every row group and the new metadata', async (context) => {
-    try {
-      execFileSync('python3', ['-c', 'import pyarrow'], { stdio: 'ignore' });
-    } catch {
-      console.warn('[arrow-sus tests] skipping: pyarrow is not importable (pip install pyarrow)');
-      context.skip();
-      return;
-    }
+    if (!requirePython(context, 'pyarrow')) return;
     const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-concat-'));
     const a = join(dir, 'a.parquet');
     const b = join(dir, 'b.parquet');

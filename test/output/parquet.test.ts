@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Bool, Data, DateDay, Field, Float64, Int32, Int64, RecordBatch, Schema, Struct, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { batchesToParquet } from '../../src/output/parquet.js';
+import { pythonHas } from '../helpers/python.js';
 
 const fields = [
   new Field('CODE', new Utf8(), true),
@@ -26,14 +27,7 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-const hasPyarrow = (() => {
-  try {
-    execFileSync('python3', ['-c', 'import pyarrow'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasPyarrow = pythonHas('pyarrow');
 
 const READ = `import pyarrow.parquet as pq, json, sys
 f = pq.ParquetFile(sys.argv[1])

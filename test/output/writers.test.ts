@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { batchesToCsv, csvField } from '../../src/output/csv.js';
 import { batchesToIpc } from '../../src/output/ipc.js';
 import { batchesToNdjson } from '../../src/output/ndjson.js';
+import { requirePython } from '../helpers/python.js';
 
 const fields = [new Field('CODE', new Utf8(), true), new Field('N', new Int32(), true), new Field('BIG', new Int64(), true), new Field('VAL', new Float64(), true), new Field('DT', new DateDay(), true)];
 const schema = new Schema(fields);
@@ -62,13 +63,7 @@ describe('Arrow IPC writer', () => {
   });
 
   it('is read by pyarrow (an independent reader) when it is installed', async (context) => {
-    try {
-      execFileSync('python3', ['-c', 'import pyarrow'], { stdio: 'ignore' });
-    } catch {
-      console.warn('[arrow-sus tests] skipping: pyarrow is not importable (pip install pyarrow)');
-      context.skip();
-      return;
-    }
+    if (!requirePython(context, 'pyarrow')) return;
     const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-ipc-'));
     const path = join(dir, 'out.arrow');
     writeFileSync(path, await collect(batchesToIpc(batches, schema, 'file')));

@@ -15,6 +15,7 @@ import { BIN, runBin, runCli } from '../helpers/cli.js';
 import { ftpServerUnavailable, generateDbc, startFtpServer, type FtpServer } from '../helpers/ftp-server.js';
 import { startFtpProxy, type FtpProxy } from '../helpers/ftp-proxy.js';
 import { SHARED_DIR, fixturePath } from '../helpers/shared.js';
+import { pythonHas } from '../helpers/python.js';
 
 const SIH = '/dissemin/publicos/SIHSUS/200801_/Dados';
 const SIM = '/dissemin/publicos/SIM/CID10/DORES';
@@ -27,14 +28,6 @@ const files: Record<string, Uint8Array> = {
 };
 if (SHARED_DIR !== undefined) files[`${SIH}/RDRJ1602.dbc`] = new Uint8Array(readFileSync(fixturePath('dbc/RDRJ1602.dbc')));
 
-const hasPython = (module: string): boolean => {
-  try {
-    execFileSync('python3', ['-c', `import ${module}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function decodedRows(bytes: Uint8Array): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
@@ -87,7 +80,7 @@ suite(`fetch against a real FTP server${ftpServerUnavailable ? ` [skipped: ${ftp
     const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n, count(DISTINCT MUNIC_RES)::INTEGER AS m FROM read_parquet('${out}')`);
     expect(reader.getRowObjects()[0]).toMatchObject({ n: 950 });
 
-    if (hasPython('pyarrow')) {
+    if (pythonHas('pyarrow')) {
       const script = `import pyarrow.parquet as pq, json, sys, datetime
 rows = pq.read_table(sys.argv[1]).to_pylist()
 print(json.dumps(rows, default=lambda v: v.isoformat() if isinstance(v, datetime.date) else str(v)))`;
