@@ -23,6 +23,9 @@ const files: Record<string, Uint8Array> = {
   [`${SIH}/RDSP2301.dbc`]: generateDbc(11, 400),
   [`${SIH}/RDSP2302.dbc`]: generateDbc(12, 300),
   [`${SIH}/RDRJ2301.dbc`]: generateDbc(13, 250),
+  // Large enough that a throttled transfer is still running when the Ctrl-C test interrupts it;
+  // only requests for all of 2023 include it.
+  [`${SIH}/RDSP2303.dbc`]: generateDbc(16, 20_000),
   [`${SIM}/DOAC2021.dbc`]: generateDbc(14, 120),
   [`${SIM}/DOAC2022.dbc`]: generateDbc(15, 130),
 };
@@ -184,18 +187,21 @@ print(json.dumps(rows, default=lambda v: v.isoformat() if isinstance(v, datetime
   });
 
   it('leaves no output and a sound cache when interrupted, and the next run completes', async () => {
-    const slow = await startFtpServer({ root, maxRate: 200_000 });
+    // Slow enough that the run is surely still transferring when interrupted (the generated tree
+    // used without ../shared is only a few kB).
+    const slow = await startFtpServer({ root, maxRate: SHARED_DIR === undefined ? 4_000 : 200_000 });
     try {
       const cacheDir = mkdtempSync(join(tmpdir(), 'arrow-sus-cache-'));
       const outDir = mkdtempSync(join(tmpdir(), 'arrow-sus-out-'));
       const out = join(outDir, 'all.parquet');
       const request = ['fetch', 'sih', '--group', 'RD', '--uf', 'SP,RJ', '--year', SHARED_DIR === undefined ? '2023' : '2016,2023', '--source', slow.url, '--cache-dir', cacheDir, '-o', out];
       const child = spawn(process.execPath, [BIN, ...request], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       await new Promise((resolve) => setTimeout(resolve, 1500));
       child.kill('SIGINT');
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const code = await closed;
       expect(code).toBe(130);
       expect(stderr).toContain('ABORTED');
       expect(readdirSync(outDir)).toEqual([]);
