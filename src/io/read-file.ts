@@ -13,6 +13,8 @@ export interface ReadFileChunksOptions {
   readonly chunkSize?: number;
   /** Byte offset to start at (default 0). */
   readonly start?: number;
+  /** Byte offset to stop before (default: the end of the file). */
+  readonly end?: number;
   readonly signal?: AbortSignal;
 }
 
@@ -35,18 +37,20 @@ export async function* readFileChunks(path: string, options: ReadFileChunksOptio
   }
   try {
     let position = options.start ?? 0;
-    while (true) {
+    const end = options.end ?? Infinity;
+    while (position < end) {
       throwIfAborted(options.signal);
-      const buffer = new Uint8Array(chunkSize);
+      const size = Math.min(chunkSize, end - position);
+      const buffer = new Uint8Array(size);
       let bytesRead: number;
       try {
-        ({ bytesRead } = await handle.read(buffer, 0, chunkSize, position));
+        ({ bytesRead } = await handle.read(buffer, 0, size, position));
       } catch (error) {
         throw fileError(error, path, 'read');
       }
       if (bytesRead === 0) return;
       position += bytesRead;
-      yield bytesRead === chunkSize ? buffer : buffer.subarray(0, bytesRead);
+      yield bytesRead === size ? buffer : buffer.subarray(0, bytesRead);
     }
   } finally {
     await handle.close();

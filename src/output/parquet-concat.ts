@@ -7,8 +7,9 @@
  * @module
  */
 import { open } from 'node:fs/promises';
-import { ArrowSusError, throwIfAborted } from '../errors.js';
+import { ArrowSusError } from '../errors.js';
 import { fileError } from '../io/errors.js';
+import { readFileChunks } from '../io/read-file.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { TType, readThriftStruct, writeThriftStruct, type ThriftList, type ThriftStruct, type ThriftValue } from './thrift-compact.js';
 
@@ -28,7 +29,8 @@ const CHUNK_META = 3;
 const CHUNK_PAGE_INDEX_FIELDS = [4, 5, 6, 7];
 const META_OFFSETS = [9, 10, 11, 14]; // data, index, dictionary page, bloom filter
 
-interface ParquetParts {
+/** A Parquet file's footer and where its row-group bytes end (see {@link readParquetParts}). */
+export interface ParquetParts {
   readonly path: string;
   readonly size: number;
   /** End of the row-group (and page-index) bytes: where the footer starts. */
@@ -103,6 +105,33 @@ function schemaBytes(footer: ThriftStruct): Uint8Array {
 }
 
 /**
+ * Reads the footers of Parquet files (a few kB each), for {@link canJoinParquet} and
+ * {@link joinParquetParts}.
+ *
+ * @example
+ * ```ts
+ * const parts = await readParquetParts(paths);
+ * ```
+ */
+export function readParquetParts(paths: readonly string[]): Promise<ParquetParts[]> {
+  return Promise.all(paths.map(readParts));
+}
+
+/**
+ * Whether files can be joined: at least one, and the same Parquet schema in every file.
+ *
+ * @example
+ * ```ts
+ * if (canJoinParquet(parts)) await joinParquetParts(parts, 'out.parquet');
+ * ```
+ */
+export function canJoinParquet(parts: readonly ParquetParts[]): boolean {
+  if (parts.length === 0) return false;
+  const first = schemaBytes(parts[0]!.footer);
+  return parts.every((part) => sameBytes(schemaBytes(part.footer), first));
+}
+
+/**
  * Whether files can be joined by {@link concatParquetFiles}: same Parquet schema in every file.
  *
  * @example
@@ -111,10 +140,16 @@ function schemaBytes(footer: ThriftStruct): Uint8Array {
  * ```
  */
 export async function canConcatParquet(paths: readonly string[]): Promise<boolean> {
-  if (paths.length === 0) return false;
-  const parts = await Promise.all(paths.map(readParts));
-  const first = schemaBytes(parts[0]!.footer);
-  return parts.every((part) => sameBytes(schemaBytes(part.footer), first));
+  return canJoinParquet(await readParquetParts(paths));
+}
+
+/** Options of {@link concatParquetFiles} and {@link joinParquetParts}. */
+export interface JoinParquetOptions {
+  readonly signal?: AbortSignal;
+  /** Key/value metadata added to the footer. */
+  readonly metadata?: Readonly<Record<string, string>>;
+  /** Leave out the first file's keys that start with this. */
+  readonly dropKeysWithPrefix?: string;
 }
 
 /**
@@ -127,18 +162,24 @@ export async function canConcatParquet(paths: readonly string[]): Promise<boolea
  * await concatParquetFiles(entries.map((e) => e.parquetPath), 'sp-deaths.parquet');
  * ```
  */
-export async function concatParquetFiles(
-  paths: readonly string[],
-  target: string,
-  options: { signal?: AbortSignal; metadata?: Readonly<Record<string, string>>; dropKeysWithPrefix?: string } = {},
-): Promise<{ bytes: number; rows: number }> {
-  if (paths.length === 0) throw new ArrowSusError('INVALID_ARGUMENT', 'parquet: nothing to join');
-  const parts = await Promise.all(paths.map(readParts));
-  const first = parts[0]!;
-  const schema = schemaBytes(first.footer);
-  if (!parts.every((part) => sameBytes(schemaBytes(part.footer), schema))) {
+export async function concatParquetFiles(paths: readonly string[], target: string, options: JoinParquetOptions = {}): Promise<{ bytes: number; rows: number }> {
+  return joinParquetParts(await readParquetParts(paths), target, options);
+}
+
+/**
+ * {@link concatParquetFiles} on footers already read with {@link readParquetParts}.
+ *
+ * @example
+ * ```ts
+ * await joinParquetParts(parts, 'out.parquet', { dropKeysWithPrefix: 'arrow-sus.' });
+ * ```
+ */
+export async function joinParquetParts(parts: readonly ParquetParts[], target: string, options: JoinParquetOptions = {}): Promise<{ bytes: number; rows: number }> {
+  if (parts.length === 0) throw new ArrowSusError('INVALID_ARGUMENT', 'parquet: nothing to join');
+  if (!canJoinParquet(parts)) {
     throw new ArrowSusError('INVALID_ARGUMENT', 'parquet: the files have different schemas and cannot be joined as they are');
   }
+  const first = parts[0]!;
 
   const groups: ThriftValue[] = [];
   let rows = 0n;
@@ -181,21 +222,12 @@ export async function concatParquetFiles(
   async function* bytes(): AsyncGenerator<Uint8Array> {
     yield MAGIC;
     for (const part of parts) {
-      const handle = await open(part.path, 'r');
-      try {
-        let offset = 4;
-        while (offset < part.dataEnd) {
-          throwIfAborted(options.signal);
-          const size = Math.min(1 << 20, part.dataEnd - offset);
-          const chunk = Buffer.alloc(size);
-          const { bytesRead } = await handle.read(chunk, 0, size, offset);
-          if (bytesRead === 0) throw new ArrowSusError('CACHE_CORRUPT', `parquet: ${part.path} changed while being read`);
-          offset += bytesRead;
-          yield chunk.subarray(0, bytesRead);
-        }
-      } finally {
-        await handle.close();
+      let copied = 4;
+      for await (const chunk of readFileChunks(part.path, { start: 4, end: part.dataEnd, ...(options.signal ? { signal: options.signal } : {}) })) {
+        copied += chunk.length;
+        yield chunk;
       }
+      if (copied !== part.dataEnd) throw new ArrowSusError('CACHE_CORRUPT', `parquet: ${part.path} changed while being read`);
     }
     yield footerBytes;
     yield length;

@@ -38,7 +38,7 @@ import type { UnknownCode } from '../brazil/index.js';
 import { writePartitioned, type ParquetOutputOptions, type WriteSummary } from './write-partitioned.js';
 import { writeBatches, type OutputFormat, type OutputTarget } from '../output/write-output.js';
 import type { ParquetOptions } from '../output/parquet.js';
-import { canConcatParquet, concatParquetFiles } from '../output/parquet-concat.js';
+import { canJoinParquet, joinParquetParts, readParquetParts } from '../output/parquet-concat.js';
 import type { Writable } from 'node:stream';
 
 interface ReadPlan {
@@ -462,9 +462,9 @@ export class Scan {
       parquet.metadata === undefined;
     if (!whole) return undefined;
     const { outcomes } = await this.#readPlan();
-    const paths = outcomes.map((outcome) => outcome.entry.parquetPath);
-    if (!(await canConcatParquet(paths))) return undefined;
-    const { bytes, rows } = await concatParquetFiles(paths, target, {
+    const parts = await readParquetParts(outcomes.map((outcome) => outcome.entry.parquetPath));
+    if (!canJoinParquet(parts)) return undefined;
+    const { bytes, rows } = await joinParquetParts(parts, target, {
       dropKeysWithPrefix: 'arrow-sus.',
       metadata: { 'arrow-sus.sources': JSON.stringify(outcomes.map((outcome) => outcome.file.path)) },
       ...(this.options.signal ? { signal: this.options.signal } : {}),

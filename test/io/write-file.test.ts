@@ -69,6 +69,9 @@ describe('readFileChunks', () => {
     const chunks: number[][] = [];
     for await (const chunk of readFileChunks(path, { chunkSize: 3, start: 1 })) chunks.push([...chunk]);
     expect(chunks).toEqual([[1, 2, 3], [4, 5, 6]]);
+    const ranged: number[][] = [];
+    for await (const chunk of readFileChunks(path, { chunkSize: 3, start: 1, end: 5 })) ranged.push([...chunk]);
+    expect(ranged).toEqual([[1, 2, 3], [4]]);
   });
 
   it('raises FILE_NOT_FOUND for a missing file', async () => {
