@@ -13,7 +13,7 @@ import type { DbfSchemaOptions } from '../dbf/schema.js';
 import type { Schema } from 'apache-arrow';
 import { readFileChunks } from '../io/read-file.js';
 import { readTable } from './read-table.js';
-import { formatFromBytes, formatFromName, sniffLength, type TableFormat } from './sniff.js';
+import { formatFromBytes, formatFromName, takeSniffPrefix, type TableFormat } from './sniff.js';
 
 /** One column as `inspect` lists it. */
 export interface InspectColumn {
@@ -81,16 +81,13 @@ async function inspectHeader(path: string, signal: AbortSignal | undefined): Pro
  * ```
  */
 export async function readTableHeader(path: string, options: { signal?: AbortSignal } = {}): Promise<{ format: TableFormat; header: DbfHeader }> {
-  const head: Uint8Array[] = [];
-  let length = 0;
-  let need = 10;
-  for await (const chunk of readFileChunks(path, { chunkSize: 4096, ...options })) {
-    head.push(chunk);
-    length += chunk.length;
-    if (need === 10 && length >= 10) need = Math.max(sniffLength(Buffer.concat(head)), 10);
-    if (length >= need) break;
+  const chunks = readFileChunks(path, { chunkSize: 4096, ...options });
+  let bytes: Uint8Array;
+  try {
+    ({ bytes } = await takeSniffPrefix(chunks));
+  } finally {
+    await chunks.return(undefined);
   }
-  const bytes = Buffer.concat(head);
   const format = formatFromName(path) ?? formatFromBytes(bytes, path);
   const dbfHeader = format === 'dbc' ? readDbcHeader(bytes.subarray(0, dbcHeaderNeeds(bytes, path)), path).dbfHeader : bytes;
   return { format, header: parseDbfHeader(dbfHeader) };

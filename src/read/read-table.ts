@@ -13,7 +13,7 @@ import type { DbfField } from '../dbf/header.js';
 import { ArrowSusError } from '../errors.js';
 import { readFileChunks } from '../io/read-file.js';
 import { deferred } from '../util/deferred.js';
-import { formatFromBytes, formatFromName, sniffLength, type TableFormat } from './sniff.js';
+import { formatFromBytes, formatFromName, takeSniffPrefix, type TableFormat } from './sniff.js';
 
 /** Options of {@link readTable}. */
 export interface ReadTableOptions extends Omit<ReadDbfOptions, 'onStats'> {
@@ -151,19 +151,12 @@ async function peekFormat(
   fileName: string | undefined,
 ): Promise<{ format: TableFormat; chunks: AsyncIterable<Uint8Array> }> {
   const iterator = source[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
-  let length = 0;
+  let head: Uint8Array[] = [];
   let format = requested === 'auto' ? formatFromName(fileName) : requested;
   if (format === undefined) {
-    let need = 10;
-    while (length < need) {
-      const next = await iterator.next();
-      if (next.done === true) break;
-      head.push(next.value);
-      length += next.value.length;
-      if (need === 10 && length >= 10) need = sniffLength(concat(head, length));
-    }
-    format = formatFromBytes(concat(head, length), fileName);
+    const prefix = await takeSniffPrefix(iterator);
+    head = prefix.head;
+    format = formatFromBytes(prefix.bytes, fileName);
   }
   async function* replay(): AsyncGenerator<Uint8Array> {
     try {
@@ -176,16 +169,6 @@ async function peekFormat(
   return { format, chunks: replay() };
 }
 
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
 
 /**
  * Starts reading a table until its schema is known, and returns the schema with the batches

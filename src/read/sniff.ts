@@ -63,3 +63,38 @@ export function formatFromBytes(bytes: Uint8Array, fileName?: string): TableForm
   // Zero-record DBFs end right after the header (maybe with 0x1A); others start a record here.
   return 'dbf';
 }
+
+/**
+ * Pulls chunks from `iterator` until it holds the {@link sniffLength} bytes format detection and the
+ * headers need (or the input ends). Returns the chunks taken, to replay, and their concatenation.
+ *
+ * @example
+ * ```ts
+ * const { head, bytes } = await takeSniffPrefix(chunks[Symbol.asyncIterator]());
+ * formatFromBytes(bytes);
+ * ```
+ */
+export async function takeSniffPrefix(iterator: AsyncIterator<Uint8Array>): Promise<{ head: Uint8Array[]; bytes: Uint8Array }> {
+  const head: Uint8Array[] = [];
+  let length = 0;
+  let need = 10;
+  while (length < need) {
+    const next = await iterator.next();
+    if (next.done === true) break;
+    head.push(next.value);
+    length += next.value.length;
+    if (need === 10 && length >= 10) need = Math.max(sniffLength(concatChunks(head, length)), 10);
+  }
+  return { head, bytes: concatChunks(head, length) };
+}
+
+function concatChunks(parts: readonly Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
