@@ -14,7 +14,8 @@ import { checkSize, planTables, resolveTables, warmTables, type PlanMemo, type Q
 import type { ResolvedFile } from '../catalog/index.js';
 import { ResultCache, resultKey } from './result-cache.js';
 import { sqlTable, unknownTableError } from './tables.js';
-import { DEFAULT_MAX_FETCH_BYTES, type EngineOptions, type QueryExplain } from './types.js';
+import { DEFAULT_MAX_FETCH_BYTES, type EngineOptions, type QueryExplain, type QueryOptions, type QueryResult } from './types.js';
+import { materialisedResult } from './result.js';
 import { cacheKey } from '../cache/key.js';
 
 /**
@@ -48,6 +49,26 @@ export interface PreparedQuery {
   /** The result is small by construction (GROUP BY, aggregates only, small LIMIT). */
   readonly bounded: boolean;
 }
+
+/**
+ * What {@link QueryPreparer.start} leaves the engine: a cached result, or the local files to query.
+ *
+ * @example
+ * ```ts
+ * const started: StartedQuery = await preparer.start(sql, {});
+ * if (started.result === undefined) console.log([...started.parts.keys()]);
+ * ```
+ */
+export type StartedQuery =
+  | { readonly result: QueryResult; readonly prepared: PreparedQuery; readonly cache: ResultCache | undefined }
+  | {
+      readonly result?: undefined;
+      readonly prepared: PreparedQuery;
+      readonly cache: ResultCache | undefined;
+      readonly parts: Map<string, TablePart[]>;
+      readonly bytesDownloaded: number;
+      readonly filesDownloaded: number;
+    };
 
 /**
  * Parsing, planning, limits and fetching shared by the engines.
@@ -126,6 +147,28 @@ export class QueryPreparer {
       if (ArrowSusError.is(error)) throw error;
       throw new ArrowSusError('ENGINE_FAILED', `query: fetching the files failed (${String(error)})`, { cause: error });
     }
+  }
+
+  /**
+   * The first steps every engine takes for a query: prepare it, answer from the result cache when
+   * it can, else check the fetch size and make the files local. `result` is set on a cache hit.
+   *
+   * @example
+   * ```ts
+   * const started = await preparer.start(sql, options);
+   * if (started.result !== undefined) return started.result;
+   * ```
+   */
+  async start(sql: string, options: QueryOptions): Promise<StartedQuery> {
+    const prepared = await this.prepare(sql, options.signal);
+    const cache = options.cache === false ? undefined : this.resultCache;
+    const cached = cache?.get(prepared.resultKey);
+    if (cached !== undefined) {
+      return { result: materialisedResult(cached.schema, cached.batches, { files: cached.files, fromResultCache: true }), prepared, cache };
+    }
+    const plan = await this.plan(prepared);
+    this.checkSize(plan, options.allowLarge);
+    return { prepared, cache, ...(await this.warm(plan, options.signal)) };
   }
 
   /** The files a query reads, without fetching. */

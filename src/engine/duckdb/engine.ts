@@ -8,7 +8,6 @@ import { Table, type RecordBatch, type Schema } from 'apache-arrow';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { ArrowSusError } from '../../errors.js';
 import { QueryPreparer } from '../prepare.js';
-import { materialisedResult } from '../result.js';
 import type { TablePart } from '../resolve-files.js';
 import type { EngineOptions, QueryEngine, QueryExplain, QueryOptions, QueryResult } from '../types.js';
 import { clashingColumns, sqlIdentifier, sqlString, viewQuery } from '../views.js';
@@ -111,13 +110,9 @@ export class DuckDbEngine implements QueryEngine {
    */
   async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
     if (this.#closed) throw new ArrowSusError('ENGINE_FAILED', 'duckdb: the engine is closed');
-    const prepared = await this.#preparer.prepare(sql, options.signal);
-    const cache = options.cache === false ? undefined : this.#preparer.resultCache;
-    const cached = cache?.get(prepared.resultKey);
-    if (cached !== undefined) return materialisedResult(cached.schema, cached.batches, { files: cached.files, fromResultCache: true });
-    const plan = await this.#preparer.plan(prepared);
-    this.#preparer.checkSize(plan, options.allowLarge);
-    const { parts, bytesDownloaded, filesDownloaded } = await this.#preparer.warm(plan, options.signal);
+    const started = await this.#preparer.start(sql, options);
+    if (started.result !== undefined) return started.result;
+    const { prepared, cache, parts, bytesDownloaded, filesDownloaded } = started;
 
     const { connection, views, release } = await this.#acquire();
     try {

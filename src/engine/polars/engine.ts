@@ -101,13 +101,9 @@ export class PolarsEngine implements QueryEngine {
    * ```
    */
   async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
-    const prepared = await this.#preparer.prepare(sql, options.signal);
-    const cache = options.cache === false ? undefined : this.#preparer.resultCache;
-    const cached = cache?.get(prepared.resultKey);
-    if (cached !== undefined) return materialisedResult(cached.schema, cached.batches, { files: cached.files, fromResultCache: true });
-    const plan = await this.#preparer.plan(prepared);
-    this.#preparer.checkSize(plan, options.allowLarge);
-    const { parts, bytesDownloaded, filesDownloaded } = await this.#preparer.warm(plan, options.signal);
+    const started = await this.#preparer.start(sql, options);
+    if (started.result !== undefined) return started.result;
+    const { prepared, cache, parts, bytesDownloaded, filesDownloaded } = started;
     const facts = { files: parts, bytesDownloaded, filesDownloaded };
     let table: Table;
     try {
