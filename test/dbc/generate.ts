@@ -87,27 +87,8 @@ export function splitBytes(bytes: Uint8Array, size: number): Uint8Array[] {
   return parts;
 }
 
-/** Returns the `ArrowSusError` code a function throws, or `'none'`, or `'UNTYPED: …'`. */
-export function codeOf(run: () => unknown): string {
-  try {
-    run();
-    return 'none';
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && (error as Error).name === 'ArrowSusError' ? code : `UNTYPED: ${String(error)}`;
-  }
-}
-
-/** Async twin of {@link codeOf}. */
-export async function codeOfAsync(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'none';
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && (error as Error).name === 'ArrowSusError' ? code : `UNTYPED: ${String(error)}`;
-  }
-}
+// Error codes of calls: shared with the other test folders.
+export { codeOf, codeOfAsync } from '../helpers/streams.js';
 
 /** SHA-256 hex of bytes: compares large buffers fast (vitest's deep equality walks them element by element). */
 export function sha256(bytes: Uint8Array): string {

@@ -6,6 +6,7 @@ import { Bool, Data, DateDay, Field, Float64, Int32, Int64, RecordBatch, Schema,
 import { describe, expect, it } from 'vitest';
 import { batchesToParquet } from '../../src/output/parquet.js';
 import { pythonHas } from '../helpers/python.js';
+import { collectBuffer } from '../helpers/streams.js';
 
 const fields = [
   new Field('CODE', new Utf8(), true),
@@ -19,12 +20,6 @@ const schema = new Schema(fields);
 function batch(rows: unknown[][]): RecordBatch {
   const columns = fields.map((field, index) => vectorFromArray(rows.map((row) => row[index] ?? null), field.type).data[0]!);
   return new RecordBatch(schema, new Data(new Struct(fields), 0, rows.length, 0, undefined, columns));
-}
-
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return Buffer.concat(parts);
 }
 
 const hasPyarrow = pythonHas('pyarrow');
@@ -51,7 +46,7 @@ describe.runIf(hasPyarrow)('Parquet writer, read back by pyarrow', () => {
     ]);
     const batches = [batch(rows.slice(0, 1000)), batch(rows.slice(1000))];
     const path = join(mkdtempSync(join(tmpdir(), 'arrow-sus-pq-')), 'out.parquet');
-    writeFileSync(path, await collect(batchesToParquet(batches, schema, { rowGroupRows: 1000, metadata: { 'arrow-sus.source': 'test' } })));
+    writeFileSync(path, await collectBuffer(batchesToParquet(batches, schema, { rowGroupRows: 1000, metadata: { 'arrow-sus.source': 'test' } })));
     const result = JSON.parse(execFileSync('python3', ['-c', READ, path], { encoding: 'utf8' })) as Record<string, unknown>;
     expect(result['rows']).toBe(2500);
     expect(result['groups']).toBe(3);
@@ -67,7 +62,7 @@ describe.runIf(hasPyarrow)('Parquet writer, read back by pyarrow', () => {
 
   it('writes a valid file with the schema and zero rows when there are no batches', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'arrow-sus-pq-')), 'empty.parquet');
-    writeFileSync(path, await collect(batchesToParquet([], schema)));
+    writeFileSync(path, await collectBuffer(batchesToParquet([], schema)));
     const result = JSON.parse(execFileSync('python3', ['-c', READ, path], { encoding: 'utf8' })) as Record<string, unknown>;
     expect(result['rows']).toBe(0);
     expect(result['types']).toEqual(['string', 'int32', 'int64', 'double', 'date32[day]', 'bool']);
@@ -78,6 +73,6 @@ describe.runIf(hasPyarrow)('Parquet writer, read back by pyarrow', () => {
       yield batch([['A', 1, 1n, 1, new Date(0), true]]);
       throw new Error('source failed');
     }
-    await expect(collect(batchesToParquet(failing(), schema))).rejects.toThrow();
+    await expect(collectBuffer(batchesToParquet(failing(), schema))).rejects.toThrow();
   });
 });

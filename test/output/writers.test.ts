@@ -8,6 +8,7 @@ import { batchesToCsv, csvField } from '../../src/output/csv.js';
 import { batchesToIpc } from '../../src/output/ipc.js';
 import { batchesToNdjson } from '../../src/output/ndjson.js';
 import { requirePython } from '../helpers/python.js';
+import { collectBuffer } from '../helpers/streams.js';
 
 const fields = [new Field('CODE', new Utf8(), true), new Field('N', new Int32(), true), new Field('BIG', new Int64(), true), new Field('VAL', new Float64(), true), new Field('DT', new DateDay(), true)];
 const schema = new Schema(fields);
@@ -20,15 +21,9 @@ const batches = [
   batch([['São Paulo', -5, 3n, 0.1, new Date(Date.UTC(1999, 11, 1))]]),
 ];
 
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return Buffer.concat(parts);
-}
-
 describe('text writers', () => {
   it('writes RFC 4180 CSV with a header, quoting only where needed', async () => {
-    const text = (await collect(batchesToCsv(batches))).toString('utf8');
+    const text = (await collectBuffer(batchesToCsv(batches))).toString('utf8');
     expect(text).toBe(
       'CODE,N,BIG,VAL,DT\n0012,1,9007199254740993,1.25,2023-01-31\n"a,""b""\nc",,,,\nSão Paulo,-5,3,0.1,1999-12-01\n',
     );
@@ -36,7 +31,7 @@ describe('text writers', () => {
   });
 
   it('writes NDJSON with exact 64-bit integers as strings beyond 2^53', async () => {
-    const lines = (await collect(batchesToNdjson(batches))).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    const lines = (await collectBuffer(batchesToNdjson(batches))).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown);
     expect(lines).toEqual([
       { CODE: '0012', N: 1, BIG: '9007199254740993', VAL: 1.25, DT: '2023-01-31' },
       { CODE: 'a,"b"\nc', N: null, BIG: null, VAL: null, DT: null },
@@ -48,7 +43,7 @@ describe('text writers', () => {
 describe('Arrow IPC writer', () => {
   for (const format of ['file', 'stream'] as const) {
     it(`writes the ${format} format, read back by apache-arrow`, async () => {
-      const bytes = await collect(batchesToIpc(batches, schema, format));
+      const bytes = await collectBuffer(batchesToIpc(batches, schema, format));
       const table = tableFromIPC(bytes);
       expect(table.numRows).toBe(3);
       expect(table.getChild('CODE')!.toArray()).toEqual(['0012', 'a,"b"\nc', 'São Paulo']);
@@ -57,7 +52,7 @@ describe('Arrow IPC writer', () => {
   }
 
   it('writes an empty table with its schema when there are no batches', async () => {
-    const table = tableFromIPC(await collect(batchesToIpc([], schema, 'file')));
+    const table = tableFromIPC(await collectBuffer(batchesToIpc([], schema, 'file')));
     expect(table.numRows).toBe(0);
     expect(table.schema.fields.map((f) => f.name)).toEqual(['CODE', 'N', 'BIG', 'VAL', 'DT']);
   });
@@ -66,7 +61,7 @@ describe('Arrow IPC writer', () => {
     if (!requirePython(context, 'pyarrow')) return;
     const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-ipc-'));
     const path = join(dir, 'out.arrow');
-    writeFileSync(path, await collect(batchesToIpc(batches, schema, 'file')));
+    writeFileSync(path, await collectBuffer(batchesToIpc(batches, schema, 'file')));
     const script = `import pyarrow as pa, json, sys
 t = pa.ipc.open_file(sys.argv[1]).read_all()
 print(json.dumps({"rows": t.num_rows, "types": [str(f.type) for f in t.schema], "code": t.column("CODE").to_pylist(), "dt": [str(x) for x in t.column("DT").to_pylist()]}))`;

@@ -2,26 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ArrowSusError } from '../../src/errors.js';
 import { FtpSource, listFolder, openSource, parentPath } from '../../src/sources/index.js';
 import { buildDatasusTree, describeFtpServer, startFtpServer, tempDir, type FtpServer, type TreeFile } from '../helpers/ftp-server.js';
 import { startFtpProxy } from '../helpers/ftp-proxy.js';
+import { codeOfAsync, collectBuffer } from '../helpers/streams.js';
 
-
-async function collect(iterable: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of iterable) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-async function codeOf(work: () => Promise<unknown>): Promise<string> {
-  try {
-    await work();
-  } catch (error) {
-    return ArrowSusError.is(error) ? error.code : `not typed: ${String(error)}`;
-  }
-  return 'no error';
-}
 
 describeFtpServer('FtpSource against vsftpd', () => {
   let server: FtpServer;
@@ -68,18 +53,18 @@ describeFtpServer('FtpSource against vsftpd', () => {
     expect(stat).toMatchObject({ path: file.path, size: file.size, isDirectory: false });
     expect(Math.abs((stat.modifiedAt?.getTime() ?? 0) - Date.now())).toBeLessThan(10 * 60_000); // MDTM is UTC
     expect((await source.stat(parentPath(file.path))).isDirectory).toBe(true);
-    expect(await codeOf(() => source.stat('/dissemin/publicos/NOPE/X.dbc'))).toBe('SOURCE_NOT_FOUND');
-    expect(await codeOf(() => source.list('/dissemin/publicos/NOPE'))).toBe('SOURCE_NOT_FOUND');
-    expect(await codeOf(() => collect(source.download('/dissemin/publicos/NOPE.dbc')))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOfAsync(() => source.stat('/dissemin/publicos/NOPE/X.dbc'))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOfAsync(() => source.list('/dissemin/publicos/NOPE'))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOfAsync(() => collectBuffer(source.download('/dissemin/publicos/NOPE.dbc')))).toBe('SOURCE_NOT_FOUND');
   });
 
   it('downloads byte-exact, and from an offset with REST', async () => {
     await using source = openSource(server.url);
     const file = files.reduce((a, b) => (b.size > a.size ? b : a));
-    const whole = await collect(source.download(file.path));
+    const whole = await collectBuffer(source.download(file.path));
     expect(createHash('sha256').update(whole).digest('hex')).toBe(file.sha256);
     const offset = Math.floor(file.size / 3);
-    const tail = await collect(source.download(file.path, { offset }));
+    const tail = await collectBuffer(source.download(file.path, { offset }));
     expect(tail.equals(whole.subarray(offset))).toBe(true);
     const local = readFileSync(join(root, ...file.path.split('/').filter(Boolean)));
     expect(whole.equals(local)).toBe(true);
@@ -128,10 +113,10 @@ describeFtpServer('FtpSource against vsftpd', () => {
     try {
       await using source = new FtpSource({ host: '127.0.0.1', port: proxy.port, connections: 1, idleCheckMs: 0 });
       const file = files[0] as TreeFile;
-      expect((await collect(source.download(file.path))).byteLength).toBe(file.size);
+      expect((await collectBuffer(source.download(file.path))).byteLength).toBe(file.size);
       proxy.killControl(); // like vsftpd's idle_session_timeout or a server restart
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect((await collect(source.download(file.path))).byteLength).toBe(file.size);
+      expect((await collectBuffer(source.download(file.path))).byteLength).toBe(file.size);
       expect((await source.stat(file.path)).size).toBe(file.size);
       expect(proxy.stats.control).toBe(2);
     } finally {
@@ -143,9 +128,9 @@ describeFtpServer('FtpSource against vsftpd', () => {
     const proxy = await startFtpProxy({ host: server.host, port: server.port });
     try {
       await using source = new FtpSource({ host: '127.0.0.1', port: proxy.port, connections: 2 });
-      for (const file of files.slice(0, 4)) await collect(source.download(file.path));
+      for (const file of files.slice(0, 4)) await collectBuffer(source.download(file.path));
       expect(proxy.stats.control).toBe(1); // sequential work shares one connection
-      const results = await Promise.all(files.slice(0, 12).map((file) => collect(source.download(file.path))));
+      const results = await Promise.all(files.slice(0, 12).map((file) => collectBuffer(source.download(file.path))));
       expect(results.map((bytes) => createHash('sha256').update(bytes).digest('hex'))).toEqual(files.slice(0, 12).map((file) => file.sha256));
       expect(proxy.stats.control).toBe(2);
       expect(proxy.stats.maxConcurrentData).toBeLessThanOrEqual(2);
@@ -161,7 +146,7 @@ describeFtpServer('FtpSource against vsftpd', () => {
       expect(chunk.byteLength).toBeGreaterThan(0);
       break;
     }
-    const again = await collect(source.download(file.path));
+    const again = await collectBuffer(source.download(file.path));
     expect(again.byteLength).toBe(file.size);
   });
 
@@ -169,23 +154,23 @@ describeFtpServer('FtpSource against vsftpd', () => {
     await using source = new FtpSource({ host: server.host, port: server.port, connections: 1 });
     const controller = new AbortController();
     const file = files.reduce((a, b) => (b.size > a.size ? b : a));
-    const code = await codeOf(async () => {
+    const code = await codeOfAsync(async () => {
       for await (const _ of source.download(file.path, { signal: controller.signal })) controller.abort();
     });
     expect(code).toBe('ABORTED');
-    expect((await collect(source.download(file.path))).byteLength).toBe(file.size);
+    expect((await collectBuffer(source.download(file.path))).byteLength).toBe(file.size);
   });
 
   it('maps refused logins, closed ports and bad URLs to stable codes', async () => {
-    expect(await codeOf(() => openSource(`ftp://someone:secret@127.0.0.1:${server.port}`).list('/'))).toBe('SOURCE_AUTH_FAILED');
+    expect(await codeOfAsync(() => openSource(`ftp://someone:secret@127.0.0.1:${server.port}`).list('/'))).toBe('SOURCE_AUTH_FAILED');
     // A port where a server ran a moment ago and nothing listens now.
     const [emptyRoot, removeEmpty] = tempDir('arrow-sus-empty-');
     const closed = await startFtpServer({ root: emptyRoot });
     await closed.stop();
     removeEmpty();
-    expect(await codeOf(() => openSource(closed.url).list('/'))).toBe('SOURCE_CONNECTION_FAILED');
-    expect(await codeOf(async () => openSource('gopher://x'))).toBe('SOURCE_INVALID_URL');
-    expect(await codeOf(async () => openSource('not a url at all'))).toBe('SOURCE_INVALID_URL');
+    expect(await codeOfAsync(() => openSource(closed.url).list('/'))).toBe('SOURCE_CONNECTION_FAILED');
+    expect(await codeOfAsync(async () => openSource('gopher://x'))).toBe('SOURCE_INVALID_URL');
+    expect(await codeOfAsync(async () => openSource('not a url at all'))).toBe('SOURCE_INVALID_URL');
   });
 
   it('keeps serving on idle connections when a late 421 arrives after the work is done', async () => {
@@ -193,7 +178,7 @@ describeFtpServer('FtpSource against vsftpd', () => {
     try {
       await using source = new FtpSource({ host: '127.0.0.1', port: proxy.port, connections: 4 });
       const batch = files.slice(0, 6);
-      const sizes = await Promise.all(batch.map(async (file) => (await collect(source.download(file.path))).byteLength));
+      const sizes = await Promise.all(batch.map(async (file) => (await collectBuffer(source.download(file.path))).byteLength));
       expect(sizes).toEqual(batch.map((file) => file.size));
       expect(proxy.stats.refused).toBe(2);
       expect(source.connectionLimit).toBe(2);
@@ -207,7 +192,7 @@ describeFtpServer('FtpSource against vsftpd', () => {
     try {
       await using source = new FtpSource({ host: limited.host, port: limited.port, connections: 4 });
       const batch = files.slice(0, 10);
-      const results = await Promise.all(batch.map((file) => collect(source.download(file.path))));
+      const results = await Promise.all(batch.map((file) => collectBuffer(source.download(file.path))));
       expect(results.map((bytes) => bytes.byteLength)).toEqual(batch.map((file) => file.size));
       expect(source.connectionLimit).toBeLessThanOrEqual(2);
     } finally {

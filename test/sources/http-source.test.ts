@@ -2,25 +2,10 @@ import { createHash } from 'node:crypto';
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArrowSusError } from '../../src/errors.js';
 import { HttpSource, listFolder, openSource, parentPath, parseAutoindexHtml, parseJsonIndex } from '../../src/sources/index.js';
 import { buildDatasusTree, tempDir, type TreeFile } from '../helpers/ftp-server.js';
 import { startHttpMirror, type HttpMirror } from './http-mirror.js';
-
-async function collect(iterable: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of iterable) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-async function codeOf(work: () => Promise<unknown>): Promise<string> {
-  try {
-    await work();
-  } catch (error) {
-    return ArrowSusError.is(error) ? error.code : `not typed: ${String(error)}`;
-  }
-  return 'no error';
-}
+import { codeOfAsync, collectBuffer } from '../helpers/streams.js';
 
 describe('autoindex parsers', () => {
   it('reads an nginx page: exact sizes, UTC times, folders, escaped names', () => {
@@ -97,12 +82,12 @@ describe('HttpSource against a node:http mirror', () => {
     for (const ignoreRange of [false, true]) {
       const mirror = await start({ ignoreRange });
       const source = new HttpSource({ url: mirror.url });
-      const whole = await collect(source.download(file.path));
+      const whole = await collectBuffer(source.download(file.path));
       expect(createHash('sha256').update(whole).digest('hex')).toBe(file.sha256);
       const offset = Math.floor(file.size / 2) + 1;
-      expect((await collect(source.download(file.path, { offset }))).equals(whole.subarray(offset))).toBe(true);
+      expect((await collectBuffer(source.download(file.path, { offset }))).equals(whole.subarray(offset))).toBe(true);
       expect(mirror.requests).toContain(`GET ${file.path} bytes=${offset}-`);
-      expect((await collect(source.download(file.path, { offset: file.size }))).byteLength).toBe(0);
+      expect((await collectBuffer(source.download(file.path, { offset: file.size }))).byteLength).toBe(0);
     }
   });
 
@@ -112,14 +97,14 @@ describe('HttpSource against a node:http mirror', () => {
     const file = files[0] as TreeFile;
     expect(await source.stat(file.path)).toEqual({ path: file.path, size: file.size, isDirectory: false, modifiedAt: mtime });
     expect((await source.stat(parentPath(file.path))).isDirectory).toBe(true);
-    expect(await codeOf(() => source.stat('/dissemin/nope.dbc'))).toBe('SOURCE_NOT_FOUND');
-    expect(await codeOf(() => source.list('/dissemin/nope'))).toBe('SOURCE_NOT_FOUND');
-    expect(await codeOf(() => collect(source.download('/dissemin/nope.dbc')))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOfAsync(() => source.stat('/dissemin/nope.dbc'))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOfAsync(() => source.list('/dissemin/nope'))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOfAsync(() => collectBuffer(source.download('/dissemin/nope.dbc')))).toBe('SOURCE_NOT_FOUND');
     mirror.failNext(1, 503);
-    expect(await codeOf(() => collect(source.download(file.path)))).toBe('SOURCE_BUSY');
+    expect(await codeOfAsync(() => collectBuffer(source.download(file.path)))).toBe('SOURCE_BUSY');
     const gone = await startHttpMirror({ root });
     await gone.stop();
-    expect(await codeOf(() => new HttpSource({ url: gone.url }).list('/'))).toBe('SOURCE_CONNECTION_FAILED');
+    expect(await codeOfAsync(() => new HttpSource({ url: gone.url }).list('/'))).toBe('SOURCE_CONNECTION_FAILED');
   });
 
   it('aborts a body mid-stream with ABORTED', async () => {
@@ -128,7 +113,7 @@ describe('HttpSource against a node:http mirror', () => {
     // The largest file arrives in many chunks; the smallest in one, already buffered in full.
     for (const file of [files.reduce((a, b) => (b.size > a.size ? b : a)), files.reduce((a, b) => (b.size < a.size ? b : a))]) {
       const controller = new AbortController();
-      const code = await codeOf(async () => {
+      const code = await codeOfAsync(async () => {
         for await (const _ of source.download(file.path, { signal: controller.signal })) controller.abort();
       });
       expect(code, file.path).toBe('ABORTED');

@@ -7,21 +7,7 @@ import { ArrowSusError } from '../../src/errors.js';
 import { ChainSource, DEFAULT_SOURCE_URL, FtpSource, HttpSource, LocalSource, chainSources, listFolder, openSource, parentPath, sourceCandidates } from '../../src/sources/index.js';
 import { buildDatasusTree, tempDir, type TreeFile } from '../helpers/ftp-server.js';
 import { startHttpMirror, type HttpMirror } from './http-mirror.js';
-
-async function collect(iterable: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of iterable) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-async function codeOf(work: () => Promise<unknown>): Promise<string> {
-  try {
-    await work();
-  } catch (error) {
-    return ArrowSusError.is(error) ? error.code : `not typed: ${String(error)}`;
-  }
-  return 'no error';
-}
+import { codeOfAsync, collectBuffer } from '../helpers/streams.js';
 
 describe('LocalSource', () => {
   let root: string;
@@ -41,16 +27,16 @@ describe('LocalSource', () => {
     const file = files[0] as TreeFile;
     expect(await source.stat(file.path)).toMatchObject({ size: file.size, isDirectory: false });
     expect((await source.stat(parentPath(file.path))).isDirectory).toBe(true);
-    const whole = await collect(source.download(file.path));
+    const whole = await collectBuffer(source.download(file.path));
     expect(createHash('sha256').update(whole).digest('hex')).toBe(file.sha256);
-    expect((await collect(source.download(file.path, { offset: 7 }))).equals(whole.subarray(7))).toBe(true);
+    expect((await collectBuffer(source.download(file.path, { offset: 7 }))).equals(whole.subarray(7))).toBe(true);
   });
 
   it('says SOURCE_NOT_FOUND for missing paths and refuses to leave its root', async () => {
     const source = new LocalSource({ root });
-    expect(await codeOf(() => source.list('/dissemin/nope'))).toBe('SOURCE_NOT_FOUND');
-    expect(await codeOf(() => source.stat('/nope.dbc'))).toBe('SOURCE_NOT_FOUND');
-    expect(await codeOf(() => collect(source.download('/nope.dbc')))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOfAsync(() => source.list('/dissemin/nope'))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOfAsync(() => source.stat('/nope.dbc'))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOfAsync(() => collectBuffer(source.download('/nope.dbc')))).toBe('SOURCE_NOT_FOUND');
     // '..' segments are resolved inside the root, never above it.
     expect((await source.list('/../../..')).map((entry) => entry.path)).toContain('/dissemin');
   });
@@ -107,10 +93,10 @@ describe('chainSources', () => {
 
   it('uses the first source that has the path', async () => {
     const chain = chainSources([new LocalSource({ root: primary }), new HttpSource({ url: mirror.url })]);
-    expect((await collect(chain.download('/dissemin/publicos/SIM/A.dbc'))).toString()).toBe('primary A');
-    expect((await collect(chain.download('/dissemin/publicos/SIM/B.dbc'))).toString()).toBe('secondary B');
+    expect((await collectBuffer(chain.download('/dissemin/publicos/SIM/A.dbc'))).toString()).toBe('primary A');
+    expect((await collectBuffer(chain.download('/dissemin/publicos/SIM/B.dbc'))).toString()).toBe('secondary B');
     expect((await chain.stat('/dissemin/publicos/SIM/B.dbc')).size).toBe(11);
-    expect(await codeOf(() => collect(chain.download('/dissemin/publicos/SIM/C.dbc')))).toBe('SOURCE_NOT_FOUND');
+    expect(await codeOfAsync(() => collectBuffer(chain.download('/dissemin/publicos/SIM/C.dbc')))).toBe('SOURCE_NOT_FOUND');
   });
 
   it('falls back past an unreachable or busy source, and reports the real failure when all fail', async () => {
@@ -118,9 +104,9 @@ describe('chainSources', () => {
     const chain = chainSources([dead, new HttpSource({ url: mirror.url })]);
     expect((await chain.list('/dissemin/publicos/SIM')).map((entry) => entry.path).sort()).toEqual(['/dissemin/publicos/SIM/A.dbc', '/dissemin/publicos/SIM/B.dbc']);
     mirror.failNext(1, 503);
-    expect((await collect(chainSources([new HttpSource({ url: mirror.url }), new LocalSource({ root: primary })]).download('/dissemin/publicos/SIM/A.dbc'))).toString()).toBe('primary A');
+    expect((await collectBuffer(chainSources([new HttpSource({ url: mirror.url }), new LocalSource({ root: primary })]).download('/dissemin/publicos/SIM/A.dbc'))).toString()).toBe('primary A');
     const allDown = chainSources([dead, new LocalSource({ root: primary })]);
-    expect(await codeOf(() => allDown.stat('/dissemin/publicos/SIM/B.dbc'))).toBe('SOURCE_CONNECTION_FAILED');
+    expect(await codeOfAsync(() => allDown.stat('/dissemin/publicos/SIM/B.dbc'))).toBe('SOURCE_CONNECTION_FAILED');
     expect(chainSources([dead])).toBe(dead);
   });
 });
