@@ -7,7 +7,7 @@
  */
 import { RecordBatch, Struct, makeData, type Schema } from 'apache-arrow';
 import type { DbfCodec } from './codec.js';
-import { columnDecoder, deletedColumn, tileRowsFor, type ColumnDecoder } from './columns.js';
+import { columnDecoder, deletedColumn, tileRowsFor, type ColumnDecoder, type TextScratch } from './columns.js';
 import type { DbfReadStats } from './decoder.js';
 import type { DbfColumnPlan } from './schema.js';
 
@@ -53,12 +53,15 @@ export class BatchBuilder {
   private tile = new Uint8Array(0);
   private tileFill = 0;
   private readonly tileRows: number;
+  /** Each column's text buffer, reused batch after batch (finished columns copy out what they used). */
+  private readonly scratch: TextScratch[];
 
   constructor(
     private readonly options: BatchBuilderOptions,
     private readonly stats: DbfReadStats,
   ) {
     this.tileRows = Math.min(options.capacityRows, tileRowsFor(options.recordLength));
+    this.scratch = options.plans.map(() => ({ bytes: new Uint8Array(0) }));
   }
 
   /**
@@ -139,7 +142,7 @@ export class BatchBuilder {
   private openBatch(): ColumnDecoder[] {
     const { plans, codec, recordLength, capacityRows, includeDeleted } = this.options;
     const rows = Math.min(capacityRows, this.pendingRows + this.remaining);
-    const columns = plans.map((plan) => columnDecoder(plan, codec, rows, recordLength));
+    const columns = plans.map((plan, i) => columnDecoder(plan, codec, rows, recordLength, this.scratch[i]));
     if (includeDeleted) columns.push(deletedColumn(rows, recordLength));
     this.columns = columns;
     this.columnsRows = rows;

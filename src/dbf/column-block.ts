@@ -40,6 +40,39 @@ export class Nulls {
   }
 }
 
+/**
+ * The text buffer a column decoder fills and reuses from one batch to the next (the batch builder
+ * keeps one per column). A finished column copies out exactly the bytes it used, so allocating —
+ * and zero-filling — a fresh buffer sized for the worst case (every field full) for every text
+ * column of every batch is not needed.
+ *
+ * @example
+ * ```ts
+ * const scratch: TextScratch = { bytes: new Uint8Array(0) };
+ * const column = textColumn(rows, stride, offset, length, codec, scratch);
+ * ```
+ */
+export interface TextScratch {
+  bytes: Uint8Array;
+}
+
+/**
+ * At least `capacity` bytes of scratch, keeping the first `keep` bytes when it grows.
+ *
+ * @example
+ * ```ts
+ * let out = scratchBytes(scratch, rows * length + 64);
+ * ```
+ */
+export function scratchBytes(scratch: TextScratch, capacity: number, keep = 0): Uint8Array {
+  if (scratch.bytes.length < capacity) {
+    const grown = new Uint8Array(Math.max(capacity, Math.min(scratch.bytes.length * 2, capacity + (capacity >> 1))));
+    if (keep > 0) grown.set(scratch.bytes.subarray(0, keep));
+    scratch.bytes = grown;
+  }
+  return scratch.bytes;
+}
+
 /** Output of one column decode: the Arrow data and how many cells were unparsable. */
 export interface DecodedColumn {
   readonly data: Data;

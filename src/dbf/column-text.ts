@@ -6,7 +6,7 @@
  */
 import { Utf8, makeData } from 'apache-arrow';
 import type { DbfCodec } from './codec.js';
-import { Nulls, trimmed, type ColumnDecoder } from './column-block.js';
+import { Nulls, scratchBytes, trimmed, type ColumnDecoder, type TextScratch } from './column-block.js';
 
 /**
  * A single-byte code page text column (Latin-1, CP850, CP1252): trailing blanks/NULs trimmed,
@@ -19,14 +19,14 @@ import { Nulls, trimmed, type ColumnDecoder } from './column-block.js';
  * const { data } = column.finish(rows);
  * ```
  */
-export function textColumn(rows: number, stride: number, offset: number, length: number, codec: DbfCodec): ColumnDecoder {
+export function textColumn(rows: number, stride: number, offset: number, length: number, codec: DbfCodec, scratch: TextScratch = { bytes: new Uint8Array(0) }): ColumnDecoder {
   const offsets = new Int32Array(rows + 1);
   const nulls = new Nulls(rows);
   // ASCII output never exceeds the input, so the only capacity check is where a high byte expands
   // (extra bytes so far + the worst case of one more byte): no per-cell check on the hot path.
   const base = rows * length;
-  let capacity = base + 64;
-  let out = new Uint8Array(capacity);
+  let out = scratchBytes(scratch, base + 64);
+  let capacity = out.length;
   let pos = 0;
   let extra = 0;
   const { seq, seqLength } = codec;
@@ -52,10 +52,8 @@ export function textColumn(rows: number, stride: number, offset: number, length:
             const n = seqLength[b] as number;
             extra += n - 1;
             if (base + extra + 4 > capacity) {
-              capacity = Math.max(capacity * 2, base + extra + 64);
-              const grown = new Uint8Array(capacity);
-              grown.set(o.subarray(0, p));
-              o = grown;
+              o = scratchBytes(scratch, Math.max(capacity * 2, base + extra + 64), p);
+              capacity = o.length;
             }
             const q = b << 2;
             o[p++] = seq[q] as number;
@@ -69,7 +67,8 @@ export function textColumn(rows: number, stride: number, offset: number, length:
       pos = p;
     },
     finish(used) {
-      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: trimmed(offsets, used + 1), data: used < rows / 2 ? out.slice(0, pos) : out.subarray(0, pos) });
+      // An exact copy: the scratch is the next batch's.
+      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: trimmed(offsets, used + 1), data: out.slice(0, pos) });
       return { data, unparsable: 0 };
     },
   };
@@ -85,11 +84,11 @@ export function textColumn(rows: number, stride: number, offset: number, length:
  * const { data } = column.finish(rows);
  * ```
  */
-export function utf8TextColumn(rows: number, stride: number, offset: number, length: number): ColumnDecoder {
+export function utf8TextColumn(rows: number, stride: number, offset: number, length: number, scratch: TextScratch = { bytes: new Uint8Array(0) }): ColumnDecoder {
   const offsets = new Int32Array(rows + 1);
   const nulls = new Nulls(rows);
-  let capacity = Math.max(16, rows * length);
-  let out = new Uint8Array(capacity);
+  let out = scratchBytes(scratch, Math.max(16, rows * length));
+  let capacity = out.length;
   let pos = 0;
   return {
     decode(bytes, at, from, to) {
@@ -107,10 +106,8 @@ export function utf8TextColumn(rows: number, stride: number, offset: number, len
           continue;
         }
         if (pos + (end - start) * 3 > capacity) {
-          capacity = Math.max(capacity * 2, pos + (end - start) * 3);
-          const grown = new Uint8Array(capacity);
-          grown.set(out.subarray(0, pos));
-          out = grown;
+          out = scratchBytes(scratch, Math.max(capacity * 2, pos + (end - start) * 3), pos);
+          capacity = out.length;
         }
         let i = start;
         while (i < end) {
@@ -135,7 +132,8 @@ export function utf8TextColumn(rows: number, stride: number, offset: number, len
       }
     },
     finish(used) {
-      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: trimmed(offsets, used + 1), data: used < rows / 2 ? out.slice(0, pos) : out.subarray(0, pos) });
+      // An exact copy: the scratch is the next batch's.
+      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: trimmed(offsets, used + 1), data: out.slice(0, pos) });
       return { data, unparsable: 0 };
     },
   };

@@ -7,13 +7,13 @@
  */
 import { Binary, Bool, DateDay, makeData } from 'apache-arrow';
 import type { DbfCodec } from './codec.js';
-import { Nulls, trimmed, type ColumnDecoder, type DecodedColumn, type RecordBlock } from './column-block.js';
+import { Nulls, trimmed, type ColumnDecoder, type DecodedColumn, type RecordBlock, type TextScratch } from './column-block.js';
 import { decimalColumn, float64Column, int32Column, int64Column } from './column-number.js';
 import { textColumn, utf8TextColumn } from './column-text.js';
 import { ParseStatus, parseDbfDate, parseDbfLogical, parseState } from './parse-value.js';
 import type { DbfColumnPlan } from './schema.js';
 
-export type { ColumnDecoder, DecodedColumn, RecordBlock } from './column-block.js';
+export type { ColumnDecoder, DecodedColumn, RecordBlock, TextScratch } from './column-block.js';
 
 /** Records per tile: about this many bytes of records stay in cache while every column reads them. */
 const TILE_BYTES = 1 << 20;
@@ -31,7 +31,8 @@ export function tileRowsFor(stride: number): number {
 }
 
 /**
- * The decoder for one planned column of a batch of at most `rows` records of `stride` bytes.
+ * The decoder for one planned column of a batch of at most `rows` records of `stride` bytes. Text
+ * columns fill `scratch` (pass the column's same scratch batch after batch).
  *
  * @example
  * ```ts
@@ -40,11 +41,11 @@ export function tileRowsFor(stride: number): number {
  * const { data, unparsable } = column.finish(rows);
  * ```
  */
-export function columnDecoder(plan: DbfColumnPlan, codec: DbfCodec, rows: number, stride: number): ColumnDecoder {
+export function columnDecoder(plan: DbfColumnPlan, codec: DbfCodec, rows: number, stride: number, scratch: TextScratch = { bytes: new Uint8Array(0) }): ColumnDecoder {
   const { offset, length } = plan.field;
   switch (plan.kind) {
     case 'utf8':
-      return codec.encoding === 'utf8' ? utf8TextColumn(rows, stride, offset, length) : textColumn(rows, stride, offset, length, codec);
+      return codec.encoding === 'utf8' ? utf8TextColumn(rows, stride, offset, length, scratch) : textColumn(rows, stride, offset, length, codec, scratch);
     case 'binary':
       return binaryColumn(rows, stride, offset, length);
     case 'int32':

@@ -381,3 +381,30 @@ describe('long and short runs of accepted records', () => {
     });
   }
 });
+
+describe('text buffers reused from batch to batch', () => {
+  // Each text column fills one buffer that the next batch reuses; a finished batch keeps its own
+  // copy. Batches of plain ASCII, then of values whose every byte expands to two UTF-8 bytes (the
+  // buffer grows in the middle of a batch), then ASCII again: every batch must keep its values.
+  const fields: DbfFieldSpec[] = [
+    { name: 'T', type: 'C', length: 12 },
+    { name: 'N', type: 'N', length: 4 },
+  ];
+  // A full field of accented letters: 12 bytes in a code page, 24 in UTF-8 (6 letters, 12 bytes, when
+  // the file itself is UTF-8).
+  const accented = 'ÇÃÕÉÍÚçãõéíú';
+  for (const encoding of ['cp850', 'latin1', 'utf8'] as const) {
+    const letters = encoding === 'utf8' ? 6 : 12;
+    const value = (i: number): string => (i >= 40 && i < 80 ? accented.slice(0, letters - (i % 3)) : `v${i}`);
+    const rows = Array.from({ length: 120 }, (_, i) => [value(i), i]);
+    const expected = rows.map(([t, n]) => ({ T: t, N: n }));
+    for (const batchRows of [1, 7, 16, 40, 1000]) {
+      it(`${encoding}, batches of ${batchRows} rows`, async () => {
+        const bytes = encodeDbf(fields, rows, { encoding });
+        const { rows: out, batches } = await readAll(split(bytes, 33, 500), { encoding, batchRows });
+        expect(out).toEqual(expected);
+        expect(batches.length).toBe(Math.ceil(rows.length / batchRows));
+      });
+    }
+  }
+});
