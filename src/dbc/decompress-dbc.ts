@@ -73,6 +73,11 @@ export interface DecompressDbcOptions extends DecompressDbcSyncOptions {
   readonly signal?: AbortSignal;
   /** Size of the yielded record chunks (default 65,536). */
   readonly chunkSize?: number;
+  /**
+   * Yield chunks that are valid only until the next one is requested (default false; see
+   * `ExploderOptions.reuseBuffers`): for consumers done with each chunk before pulling the next.
+   */
+  readonly reuseChunks?: boolean;
   /** Called once at the end of the stream with the CRC outcome, before any end-of-stream error is thrown. */
   readonly onComplete?: (result: DbcResult) => void;
 }
@@ -181,7 +186,10 @@ export async function* decompressDbc(input: ByteSource, options: DecompressDbcOp
   let prefix: Uint8Array = new Uint8Array(0);
   let need = DBC_PREFIX_BYTES;
   let crc = 0;
-  const exploder = new Exploder(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize });
+  const exploder = new Exploder({
+    ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
+    reuseBuffers: options.reuseChunks === true,
+  });
   try {
     for await (const chunk of readByteSource(input)) {
       throwIfAborted(signal);

@@ -40,6 +40,13 @@ export const DEFAULT_CHUNK_SIZE = 65536;
 export interface ExploderOptions {
   /** Size of each output chunk in bytes (default 65,536; at least 1,024). */
   readonly chunkSize?: number;
+  /**
+   * Decode into two buffers in turn instead of a fresh one per chunk (default false). A chunk is
+   * then valid only until the next call to `read()`: for consumers that are done with each chunk
+   * before asking for the next (a DBF decoder), not for ones that keep chunks (a file writer's
+   * queue). Saves allocating — and later collecting — every output byte.
+   */
+  readonly reuseBuffers?: boolean;
 }
 
 /**
@@ -113,10 +120,14 @@ export class Exploder {
   #finishing = false;
   #trailing = 0;
   #bytesOut = 0;
+  readonly #reuse: boolean;
+  /** With `reuseBuffers`: the buffer handed out last, decoded into again after the next chunk. */
+  #spare: Uint8Array | undefined;
 
   constructor(options: ExploderOptions = {}) {
     const chunkSize = checkChunkSize(options.chunkSize ?? DEFAULT_CHUNK_SIZE);
     this.#limit = WINDOW + chunkSize;
+    this.#reuse = options.reuseBuffers === true;
   }
 
   /** True once the end code has been decoded. */
@@ -161,7 +172,8 @@ export class Exploder {
 
   /**
    * Decodes until one output chunk is ready and returns it (the caller owns it: the decoder never
-   * writes to it again; it is a view into a slightly larger buffer), or
+   * writes to it again — with `reuseBuffers`, not before the next `read()`; it is a view into a
+   * slightly larger buffer), or
    * returns `null` when more input is needed or everything has been handed out.
    *
    * @throws ArrowSusError `DBC_TRUNCATED` after {@link Exploder.finish} if the stream has no end code
@@ -205,7 +217,8 @@ export class Exploder {
       this.#emitStart = o;
       return chunk;
     }
-    const next = new Uint8Array(this.#limit + OUTPUT_SLACK);
+    const next = this.#spare ?? new Uint8Array(this.#limit + OUTPUT_SLACK);
+    this.#spare = this.#reuse ? out : undefined;
     next.set(out.subarray(o - WINDOW, o));
     state.out = next;
     state.view = new DataView(next.buffer);

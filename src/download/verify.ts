@@ -93,6 +93,7 @@ export const verifyDbcFile: VerifyFile = async (remotePath, tempFile, { signal }
   const chunks = decompressDbc(readChunks(tempFile, signal), {
     fileName,
     chunkSize: 1 << 20,
+    reuseChunks: true,
     onComplete: (outcome) => {
       result = outcome;
     },

@@ -16,10 +16,17 @@ export interface ReadFileChunksOptions {
   /** Byte offset to stop before (default: the end of the file). */
   readonly end?: number;
   readonly signal?: AbortSignal;
+  /**
+   * Read every chunk into the same buffer (default false): a chunk is then valid only until the
+   * next one is requested — for consumers done with each chunk first (a file copy), sparing a
+   * fresh buffer per chunk.
+   */
+  readonly reuseBuffer?: boolean;
 }
 
 /**
- * Streams a file in fresh chunks (each chunk is a new buffer the consumer may keep).
+ * Streams a file in fresh chunks (each chunk is a new buffer the consumer may keep, unless
+ * `reuseBuffer` is set).
  * Memory: one chunk. Errors: `FILE_NOT_FOUND`, `FILE_IO`, `ABORTED`.
  *
  * @example
@@ -38,10 +45,11 @@ export async function* readFileChunks(path: string, options: ReadFileChunksOptio
   try {
     let position = options.start ?? 0;
     const end = options.end ?? Infinity;
+    let reused: Uint8Array | undefined;
     while (position < end) {
       throwIfAborted(options.signal);
       const size = Math.min(chunkSize, end - position);
-      const buffer = new Uint8Array(size);
+      const buffer = options.reuseBuffer === true ? (reused ??= new Uint8Array(size)).subarray(0, size) : new Uint8Array(size);
       let bytesRead: number;
       try {
         ({ bytesRead } = await handle.read(buffer, 0, size, position));

@@ -223,7 +223,8 @@ export async function joinParquetParts(parts: readonly ParquetParts[], target: s
     yield MAGIC;
     for (const part of parts) {
       let copied = 4;
-      for await (const chunk of readFileChunks(part.path, { start: 4, end: part.dataEnd, ...(options.signal ? { signal: options.signal } : {}) })) {
+      // writeFileAtomic has written a chunk before it asks for the next: one buffer serves the copy.
+      for await (const chunk of readFileChunks(part.path, { start: 4, end: part.dataEnd, reuseBuffer: true, ...(options.signal ? { signal: options.signal } : {}) })) {
         copied += chunk.length;
         yield chunk;
       }

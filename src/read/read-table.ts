@@ -85,6 +85,8 @@ export function readTable(input: TableInput, options: ReadTableOptions = {}): Ta
         peeked.format === 'dbc'
           ? decompressDbc(peeked.chunks, {
               verifyCrc: options.verifyCrc ?? true,
+              // The DBF decoder is done with a chunk (copying what straddles) before it pulls the next.
+              reuseChunks: true,
               ...(fileName === undefined ? {} : { fileName }),
               ...(options.signal ? { signal: options.signal } : {}),
               onComplete: (result) => (dbc = result),

@@ -111,6 +111,29 @@ describe('Exploder', () => {
     }
   });
 
+  it('with reuseBuffers, decodes into two buffers in turn and gives the same bytes', () => {
+    for (const size of [1, 7, 4096]) {
+      const exploder = new Exploder({ chunkSize: 1024, reuseBuffers: true });
+      const copies: Uint8Array[] = [];
+      const buffers = new Set<ArrayBufferLike>();
+      const drain = (): void => {
+        for (let out = exploder.read(); out !== null; out = exploder.read()) {
+          copies.push(out.slice()); // valid only until the next read()
+          buffers.add(out.buffer);
+        }
+      };
+      for (const chunk of splitBytes(packed, size)) {
+        exploder.push(chunk);
+        drain();
+      }
+      exploder.finish();
+      drain();
+      expect(sha256(concatBytes(copies))).toBe(sha256(dbf));
+      expect(copies.length).toBeGreaterThan(10);
+      expect(buffers.size).toBe(2);
+    }
+  });
+
   it('counts trailing bytes after the end code', () => {
     const exploder = new Exploder();
     exploder.push(concatBytes([packed, Uint8Array.of(0x0a)]));

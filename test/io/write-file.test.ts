@@ -74,6 +74,19 @@ describe('readFileChunks', () => {
     expect(ranged).toEqual([[1, 2, 3], [4]]);
   });
 
+  it('with reuseBuffer, reads every chunk into one buffer', async () => {
+    const path = join(dir(), 'in.bin');
+    writeFileSync(path, Buffer.from([0, 1, 2, 3, 4, 5, 6, 7]));
+    const chunks: number[][] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for await (const chunk of readFileChunks(path, { chunkSize: 3, reuseBuffer: true })) {
+      chunks.push([...chunk]);
+      buffers.add(chunk.buffer);
+    }
+    expect(chunks).toEqual([[0, 1, 2], [3, 4, 5], [6, 7]]);
+    expect(buffers.size).toBe(1);
+  });
+
   it('raises FILE_NOT_FOUND for a missing file', async () => {
     const error = await (async () => {
       for await (const _ of readFileChunks('/no/such/file')) void _;
