@@ -7,7 +7,7 @@
  */
 import { RecordBatch, Struct, makeData, type Schema } from 'apache-arrow';
 import type { DbfCodec } from './codec.js';
-import { columnDecoder, deletedColumn, tileRowsFor, type ColumnDecoder, type TextScratch } from './columns.js';
+import { ColumnScratch, columnDecoder, deletedColumn, tileRowsFor, type ColumnDecoder } from './columns.js';
 import type { DbfReadStats } from './decoder.js';
 import type { DbfColumnPlan } from './schema.js';
 
@@ -25,6 +25,12 @@ export interface BatchBuilderOptions {
   readonly capacityRows: number;
   /** Append the `_deleted` flags column. */
   readonly includeDeleted: boolean;
+  /**
+   * Transient batches: columns are views of buffers reused for later batches, so a batch is valid
+   * only until {@link BatchBuilder.release} (no allocation per batch). Default: batches own their
+   * buffers.
+   */
+  readonly transient?: boolean;
 }
 
 /**
@@ -53,15 +59,39 @@ export class BatchBuilder {
   private tile = new Uint8Array(0);
   private tileFill = 0;
   private readonly tileRows: number;
-  /** Each column's text buffer, reused batch after batch (finished columns copy out what they used). */
-  private readonly scratch: TextScratch[];
+  /** Buffers of the batch being filled (one scratch per column, plus the `_deleted` column). */
+  private scratch: ColumnScratch[] | undefined;
+  /** Transient mode: buffers of batches handed out since the last release, and free ones. */
+  private readonly lent: ColumnScratch[][] = [];
+  private readonly free: ColumnScratch[][] = [];
+  private batchScratch: ColumnScratch[] | undefined;
 
   constructor(
     private readonly options: BatchBuilderOptions,
     private readonly stats: DbfReadStats,
   ) {
     this.tileRows = Math.min(options.capacityRows, tileRowsFor(options.recordLength));
-    this.scratch = options.plans.map(() => ({ bytes: new Uint8Array(0) }));
+  }
+
+  /**
+   * Declares every batch handed out so far done with: transient batches' buffers are reused from
+   * here on. Call it before pushing the records that follow (a no-op for owned batches).
+   *
+   * @example
+   * ```ts
+   * builder.release();
+   * builder.take(nextChunk, 0, rows, remaining, out);
+   * ```
+   */
+  release(): void {
+    while (this.lent.length > 0) this.free.push(this.lent.pop() as ColumnScratch[]);
+  }
+
+  /** Scratch for a new batch: the persistent set (owned batches), or a free set (transient). */
+  private scratchSet(): ColumnScratch[] {
+    const count = this.options.plans.length + 1;
+    if (this.options.transient !== true) return (this.scratch ??= Array.from({ length: count }, () => new ColumnScratch(false)));
+    return this.free.pop() ?? Array.from({ length: count }, () => new ColumnScratch(true));
   }
 
   /**
@@ -142,8 +172,10 @@ export class BatchBuilder {
   private openBatch(): ColumnDecoder[] {
     const { plans, codec, recordLength, capacityRows, includeDeleted } = this.options;
     const rows = Math.min(capacityRows, this.pendingRows + this.remaining);
-    const columns = plans.map((plan, i) => columnDecoder(plan, codec, rows, recordLength, this.scratch[i]));
-    if (includeDeleted) columns.push(deletedColumn(rows, recordLength));
+    const scratch = this.scratchSet();
+    this.batchScratch = scratch;
+    const columns = plans.map((plan, i) => columnDecoder(plan, codec, rows, recordLength, scratch[i]));
+    if (includeDeleted) columns.push(deletedColumn(rows, recordLength, scratch[plans.length]));
     this.columns = columns;
     this.columnsRows = rows;
     return columns;
@@ -159,6 +191,8 @@ export class BatchBuilder {
       if (unparsable > 0) this.stats.unparsable[plan.field.name] = (this.stats.unparsable[plan.field.name] ?? 0) + unparsable;
     });
     this.columns = undefined;
+    if (this.options.transient === true && this.batchScratch !== undefined) this.lent.push(this.batchScratch);
+    this.batchScratch = undefined;
     this.batchRows = 0;
     this.stats.rowsEmitted += rows;
     this.stats.batches++;

@@ -6,7 +6,7 @@
  * @module
  */
 import { Decimal, Float64, Int32, Int64, makeData } from 'apache-arrow';
-import { Nulls, trimmed, type ColumnDecoder } from './column-block.js';
+import { ColumnScratch, Nulls, type ColumnDecoder } from './column-block.js';
 import { ParseStatus, lastNumberText, parseDbfNumber, parseState } from './parse-value.js';
 
 /**
@@ -20,9 +20,9 @@ import { ParseStatus, lastNumberText, parseDbfNumber, parseState } from './parse
  * const { data, unparsable } = column.finish(rows);
  * ```
  */
-export function int32Column(rows: number, stride: number, offset: number, length: number): ColumnDecoder {
-  const values = new Int32Array(rows);
-  const nulls = new Nulls(rows);
+export function int32Column(rows: number, stride: number, offset: number, length: number, scratch = new ColumnScratch()): ColumnDecoder {
+  const values = scratch.int32(0, rows);
+  const nulls = new Nulls(rows, scratch);
   let unparsable = 0;
   return {
     decode(bytes, at, from, to) {
@@ -54,12 +54,13 @@ export function int32Column(rows: number, stride: number, offset: number, length
           values[r] = parsed;
         } else {
           if (parseState.status !== ParseStatus.Blank) unparsable++;
+          values[r] = 0;
           nulls.set(r);
         }
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Int32(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: trimmed(values, used) }), unparsable };
+      return { data: makeData({ type: new Int32(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(values, used) }), unparsable };
     },
   };
 }
@@ -74,12 +75,12 @@ export function int32Column(rows: number, stride: number, offset: number, length
  * const { data } = column.finish(rows);
  * ```
  */
-export function int64Column(rows: number, stride: number, offset: number, length: number): ColumnDecoder {
-  const values = new BigInt64Array(rows);
+export function int64Column(rows: number, stride: number, offset: number, length: number, scratch = new ColumnScratch()): ColumnDecoder {
+  const values = scratch.bigInt64(0, rows);
   // Written as two 32-bit words (little-endian, as on every platform Node runs on): creating a
   // BigInt per cell costs more than the whole parse.
-  const words = new Int32Array(values.buffer);
-  const nulls = new Nulls(rows);
+  const words = new Int32Array(values.buffer, values.byteOffset, rows * 2);
+  const nulls = new Nulls(rows, scratch);
   let unparsable = 0;
   return {
     decode(bytes, at, from, to) {
@@ -94,12 +95,14 @@ export function int64Column(rows: number, stride: number, offset: number, length
         const parsed = parseDbfNumber(bytes, start, start + length);
         if (parseState.status !== ParseStatus.Ok || !Number.isInteger(parsed)) {
           if (parseState.status !== ParseStatus.Blank) unparsable++;
+          values[r] = 0n;
           nulls.set(r);
         } else if (parseState.long) {
           const text = lastNumberText(bytes);
           const whole = /^[+-]?\d+(\.0*)?$/.test(text) ? BigInt(text.replace(/\.0*$/, '')) : undefined;
           if (whole === undefined || whole > 9223372036854775807n || whole < -9223372036854775808n) {
             unparsable++;
+            values[r] = 0n;
             nulls.set(r);
           } else {
             values[r] = whole;
@@ -111,7 +114,7 @@ export function int64Column(rows: number, stride: number, offset: number, length
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Int64(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: trimmed(values, used) }), unparsable };
+      return { data: makeData({ type: new Int64(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(values, used) }), unparsable };
     },
   };
 }
@@ -163,9 +166,9 @@ function parseSimpleDecimal(bytes: Uint8Array, start: number, end: number): numb
  * const { data } = column.finish(rows);
  * ```
  */
-export function float64Column(rows: number, stride: number, offset: number, length: number): ColumnDecoder {
-  const values = new Float64Array(rows);
-  const nulls = new Nulls(rows);
+export function float64Column(rows: number, stride: number, offset: number, length: number, scratch = new ColumnScratch()): ColumnDecoder {
+  const values = scratch.float64(0, rows);
+  const nulls = new Nulls(rows, scratch);
   let unparsable = 0;
   return {
     decode(bytes, at, from, to) {
@@ -181,12 +184,13 @@ export function float64Column(rows: number, stride: number, offset: number, leng
           values[r] = parsed;
         } else {
           if (parseState.status !== ParseStatus.Blank) unparsable++;
+          values[r] = 0;
           nulls.set(r);
         }
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Float64(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: trimmed(values, used) }), unparsable };
+      return { data: makeData({ type: new Float64(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(values, used) }), unparsable };
     },
   };
 }
@@ -203,9 +207,9 @@ export function float64Column(rows: number, stride: number, offset: number, leng
  * const { data } = column.finish(rows);
  * ```
  */
-export function decimalColumn(rows: number, stride: number, offset: number, length: number, scale: number): ColumnDecoder {
-  const words = new Uint32Array(rows * 4);
-  const nulls = new Nulls(rows);
+export function decimalColumn(rows: number, stride: number, offset: number, length: number, scale: number, scratch = new ColumnScratch()): ColumnDecoder {
+  const words = scratch.uint32(0, rows * 4);
+  const nulls = new Nulls(rows, scratch);
   const mask = (1n << 32n) - 1n;
   let unparsable = 0;
   return {
@@ -217,6 +221,7 @@ export function decimalColumn(rows: number, stride: number, offset: number, leng
         const fraction = match?.[3] ?? '';
         if (match === null || fraction.replace(/0+$/, '').length > scale) {
           if (parseState.status !== ParseStatus.Blank) unparsable++;
+          words.fill(0, 4 * r, 4 * r + 4);
           nulls.set(r);
           continue;
         }
@@ -231,7 +236,7 @@ export function decimalColumn(rows: number, stride: number, offset: number, leng
     },
     finish(used) {
       const type = new Decimal(scale, Math.min(38, length), 128);
-      return { data: makeData({ type, length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: trimmed(words, used * 4) }), unparsable };
+      return { data: makeData({ type, length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(words, used * 4) }), unparsable };
     },
   };
 }

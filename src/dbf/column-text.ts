@@ -6,7 +6,7 @@
  */
 import { Utf8, makeData } from 'apache-arrow';
 import type { DbfCodec } from './codec.js';
-import { Nulls, scratchBytes, trimmed, type ColumnDecoder, type TextScratch } from './column-block.js';
+import { ColumnScratch, Nulls, type ColumnDecoder } from './column-block.js';
 
 /**
  * A single-byte code page text column (Latin-1, CP850, CP1252): trailing blanks/NULs trimmed,
@@ -19,13 +19,14 @@ import { Nulls, scratchBytes, trimmed, type ColumnDecoder, type TextScratch } fr
  * const { data } = column.finish(rows);
  * ```
  */
-export function textColumn(rows: number, stride: number, offset: number, length: number, codec: DbfCodec, scratch: TextScratch = { bytes: new Uint8Array(0) }): ColumnDecoder {
-  const offsets = new Int32Array(rows + 1);
-  const nulls = new Nulls(rows);
+export function textColumn(rows: number, stride: number, offset: number, length: number, codec: DbfCodec, scratch = new ColumnScratch()): ColumnDecoder {
+  const offsets = scratch.int32(0, rows + 1);
+  offsets[0] = 0;
+  const nulls = new Nulls(rows, scratch);
   // ASCII output never exceeds the input, so the only capacity check is where a high byte expands
   // (extra bytes so far + the worst case of one more byte): no per-cell check on the hot path.
   const base = rows * length;
-  let out = scratchBytes(scratch, base + 64);
+  let out = scratch.textBytes(base + 64);
   let capacity = out.length;
   let pos = 0;
   let extra = 0;
@@ -52,7 +53,7 @@ export function textColumn(rows: number, stride: number, offset: number, length:
             const n = seqLength[b] as number;
             extra += n - 1;
             if (base + extra + 4 > capacity) {
-              o = scratchBytes(scratch, Math.max(capacity * 2, base + extra + 64), p);
+              o = scratch.textBytes(Math.max(capacity * 2, base + extra + 64), p);
               capacity = o.length;
             }
             const q = b << 2;
@@ -67,8 +68,8 @@ export function textColumn(rows: number, stride: number, offset: number, length:
       pos = p;
     },
     finish(used) {
-      // An exact copy: the scratch is the next batch's.
-      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: trimmed(offsets, used + 1), data: out.slice(0, pos) });
+      // An exact copy unless the batch is transient: the text buffer is the next batch's.
+      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), valueOffsets: scratch.take(offsets, used + 1), data: scratch.takeText(out, pos) });
       return { data, unparsable: 0 };
     },
   };
@@ -84,10 +85,11 @@ export function textColumn(rows: number, stride: number, offset: number, length:
  * const { data } = column.finish(rows);
  * ```
  */
-export function utf8TextColumn(rows: number, stride: number, offset: number, length: number, scratch: TextScratch = { bytes: new Uint8Array(0) }): ColumnDecoder {
-  const offsets = new Int32Array(rows + 1);
-  const nulls = new Nulls(rows);
-  let out = scratchBytes(scratch, Math.max(16, rows * length));
+export function utf8TextColumn(rows: number, stride: number, offset: number, length: number, scratch = new ColumnScratch()): ColumnDecoder {
+  const offsets = scratch.int32(0, rows + 1);
+  offsets[0] = 0;
+  const nulls = new Nulls(rows, scratch);
+  let out = scratch.textBytes(Math.max(16, rows * length));
   let capacity = out.length;
   let pos = 0;
   return {
@@ -106,7 +108,7 @@ export function utf8TextColumn(rows: number, stride: number, offset: number, len
           continue;
         }
         if (pos + (end - start) * 3 > capacity) {
-          out = scratchBytes(scratch, Math.max(capacity * 2, pos + (end - start) * 3), pos);
+          out = scratch.textBytes(Math.max(capacity * 2, pos + (end - start) * 3), pos);
           capacity = out.length;
         }
         let i = start;
@@ -132,8 +134,8 @@ export function utf8TextColumn(rows: number, stride: number, offset: number, len
       }
     },
     finish(used) {
-      // An exact copy: the scratch is the next batch's.
-      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, valueOffsets: trimmed(offsets, used + 1), data: out.slice(0, pos) });
+      // An exact copy unless the batch is transient: the text buffer is the next batch's.
+      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), valueOffsets: scratch.take(offsets, used + 1), data: scratch.takeText(out, pos) });
       return { data, unparsable: 0 };
     },
   };

@@ -7,13 +7,14 @@
  */
 import { Binary, Bool, DateDay, makeData } from 'apache-arrow';
 import type { DbfCodec } from './codec.js';
-import { Nulls, trimmed, type ColumnDecoder, type DecodedColumn, type RecordBlock, type TextScratch } from './column-block.js';
+import { ColumnScratch, Nulls, type ColumnDecoder, type DecodedColumn, type RecordBlock } from './column-block.js';
 import { decimalColumn, float64Column, int32Column, int64Column } from './column-number.js';
 import { textColumn, utf8TextColumn } from './column-text.js';
 import { ParseStatus, parseDbfDate, parseDbfLogical, parseState } from './parse-value.js';
 import type { DbfColumnPlan } from './schema.js';
 
-export type { ColumnDecoder, DecodedColumn, RecordBlock, TextScratch } from './column-block.js';
+export { ColumnScratch } from './column-block.js';
+export type { ColumnDecoder, DecodedColumn, RecordBlock } from './column-block.js';
 
 /** Records per tile: about this many bytes of records stay in cache while every column reads them. */
 const TILE_BYTES = 1 << 20;
@@ -31,8 +32,8 @@ export function tileRowsFor(stride: number): number {
 }
 
 /**
- * The decoder for one planned column of a batch of at most `rows` records of `stride` bytes. Text
- * columns fill `scratch` (pass the column's same scratch batch after batch).
+ * The decoder for one planned column of a batch of at most `rows` records of `stride` bytes,
+ * filling `scratch` (pass the column's same scratch batch after batch; see {@link ColumnScratch}).
  *
  * @example
  * ```ts
@@ -41,25 +42,25 @@ export function tileRowsFor(stride: number): number {
  * const { data, unparsable } = column.finish(rows);
  * ```
  */
-export function columnDecoder(plan: DbfColumnPlan, codec: DbfCodec, rows: number, stride: number, scratch: TextScratch = { bytes: new Uint8Array(0) }): ColumnDecoder {
+export function columnDecoder(plan: DbfColumnPlan, codec: DbfCodec, rows: number, stride: number, scratch = new ColumnScratch()): ColumnDecoder {
   const { offset, length } = plan.field;
   switch (plan.kind) {
     case 'utf8':
       return codec.encoding === 'utf8' ? utf8TextColumn(rows, stride, offset, length, scratch) : textColumn(rows, stride, offset, length, codec, scratch);
     case 'binary':
-      return binaryColumn(rows, stride, offset, length);
+      return binaryColumn(rows, stride, offset, length, scratch);
     case 'int32':
-      return int32Column(rows, stride, offset, length);
+      return int32Column(rows, stride, offset, length, scratch);
     case 'int64':
-      return int64Column(rows, stride, offset, length);
+      return int64Column(rows, stride, offset, length, scratch);
     case 'float64':
-      return float64Column(rows, stride, offset, length);
+      return float64Column(rows, stride, offset, length, scratch);
     case 'decimal':
-      return decimalColumn(rows, stride, offset, length, plan.field.decimals);
+      return decimalColumn(rows, stride, offset, length, plan.field.decimals, scratch);
     case 'date':
-      return dateColumn(rows, stride, offset, length);
+      return dateColumn(rows, stride, offset, length, scratch);
     case 'bool':
-      return boolColumn(rows, stride, offset);
+      return boolColumn(rows, stride, offset, scratch);
   }
 }
 
@@ -97,9 +98,10 @@ export function decodeColumn(plan: DbfColumnPlan, codec: DbfCodec, block: Record
   return decoder.finish(block.rows);
 }
 
-function binaryColumn(rows: number, stride: number, offset: number, length: number): ColumnDecoder {
-  const offsets = new Int32Array(rows + 1);
-  const out = new Uint8Array(rows * length);
+function binaryColumn(rows: number, stride: number, offset: number, length: number, scratch: ColumnScratch): ColumnDecoder {
+  const offsets = scratch.int32(0, rows + 1);
+  offsets[0] = 0;
+  const out = scratch.uint8(1, rows * length);
   return {
     decode(bytes, at, from, to) {
       let start = at + offset;
@@ -109,14 +111,14 @@ function binaryColumn(rows: number, stride: number, offset: number, length: numb
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Binary(), length: used, nullCount: 0, valueOffsets: trimmed(offsets, used + 1), data: trimmed(out, used * length) }), unparsable: 0 };
+      return { data: makeData({ type: new Binary(), length: used, nullCount: 0, valueOffsets: scratch.take(offsets, used + 1), data: scratch.take(out, used * length) }), unparsable: 0 };
     },
   };
 }
 
-function dateColumn(rows: number, stride: number, offset: number, length: number): ColumnDecoder {
-  const values = new Int32Array(rows);
-  const nulls = new Nulls(rows);
+function dateColumn(rows: number, stride: number, offset: number, length: number, scratch: ColumnScratch): ColumnDecoder {
+  const values = scratch.int32(0, rows);
+  const nulls = new Nulls(rows, scratch);
   let unparsable = 0;
   return {
     decode(bytes, at, from, to) {
@@ -127,19 +129,20 @@ function dateColumn(rows: number, stride: number, offset: number, length: number
           values[r] = days;
         } else {
           if (length < 8 || parseState.status !== ParseStatus.Blank) unparsable++;
+          values[r] = 0;
           nulls.set(r);
         }
       }
     },
     finish(used) {
-      return { data: makeData({ type: new DateDay(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: trimmed(values, used) }), unparsable };
+      return { data: makeData({ type: new DateDay(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(values, used) }), unparsable };
     },
   };
 }
 
-function boolColumn(rows: number, stride: number, offset: number): ColumnDecoder {
-  const values = new Uint8Array((rows + 7) >> 3);
-  const nulls = new Nulls(rows);
+function boolColumn(rows: number, stride: number, offset: number, scratch: ColumnScratch): ColumnDecoder {
+  const values = scratch.uint8(0, (rows + 7) >> 3).fill(0);
+  const nulls = new Nulls(rows, scratch);
   let unparsable = 0;
   return {
     decode(bytes, at, from, to) {
@@ -155,7 +158,7 @@ function boolColumn(rows: number, stride: number, offset: number): ColumnDecoder
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Bool(), length: used, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: trimmed(values, (used + 7) >> 3) }), unparsable };
+      return { data: makeData({ type: new Bool(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(values, (used + 7) >> 3) }), unparsable };
     },
   };
 }
@@ -170,8 +173,8 @@ function boolColumn(rows: number, stride: number, offset: number): ColumnDecoder
  * deleted.finish(rows).data; // Data<Bool>, never null
  * ```
  */
-export function deletedColumn(rows: number, stride: number): ColumnDecoder {
-  const values = new Uint8Array((rows + 7) >> 3);
+export function deletedColumn(rows: number, stride: number, scratch = new ColumnScratch()): ColumnDecoder {
+  const values = scratch.uint8(0, (rows + 7) >> 3).fill(0);
   return {
     decode(bytes, at, from, to) {
       for (let r = from, start = at; r < to; r++, start += stride) {
@@ -179,7 +182,7 @@ export function deletedColumn(rows: number, stride: number): ColumnDecoder {
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Bool(), length: used, nullCount: 0, data: trimmed(values, (used + 7) >> 3) }), unparsable: 0 };
+      return { data: makeData({ type: new Bool(), length: used, nullCount: 0, data: scratch.take(values, (used + 7) >> 3) }), unparsable: 0 };
     },
   };
 }

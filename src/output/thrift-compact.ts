@@ -63,7 +63,30 @@ class Reader {
     return this.bytes[this.offset++]!;
   }
 
+  /** An unsigned varint as a number (up to 2^53; footers hold lengths, counts and offsets). */
+  varintNumber(): number {
+    let result = 0;
+    let scale = 1;
+    for (let i = 0; i < 8; i++) {
+      const b = this.byte();
+      result += (b & 0x7f) * scale;
+      if ((b & 0x80) === 0) return result;
+      scale *= 128;
+    }
+    return this.fail();
+  }
+
   varint(): bigint {
+    const start = this.offset;
+    // Numbers while the value fits in 53 bits (every real footer): one BigInt per value, not per byte.
+    for (let i = 0; i < 7; i++) {
+      const b = this.byte();
+      if ((b & 0x80) === 0) {
+        this.offset = start;
+        return BigInt(this.varintNumber());
+      }
+    }
+    this.offset = start;
     let result = 0n;
     let shift = 0n;
     for (let i = 0; i < 10; i++) {
@@ -80,6 +103,13 @@ class Reader {
     return (n >> 1n) ^ -(n & 1n);
   }
 
+  /** A zigzag varint of at most 32 bits (i16, i32, field ids). */
+  zigzag32(): number {
+    const n = this.varintNumber();
+    if (n > 0xffffffff) this.fail();
+    return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
+  }
+
   value(type: number, depth: number): ThriftValue {
     if (depth > MAX_DEPTH) this.fail();
     switch (type) {
@@ -91,7 +121,7 @@ class Reader {
         return (this.byte() << 24) >> 24;
       case TType.I16:
       case TType.I32:
-        return Number(this.zigzag());
+        return this.zigzag32();
       case TType.I64:
         return this.zigzag();
       case TType.DOUBLE: {
@@ -101,7 +131,7 @@ class Reader {
         return value;
       }
       case TType.BINARY: {
-        const length = Number(this.varint());
+        const length = this.varintNumber();
         if (this.offset + length > this.bytes.length) this.fail();
         const value = this.bytes.slice(this.offset, this.offset + length);
         this.offset += length;
@@ -112,14 +142,14 @@ class Reader {
         const header = this.byte();
         let size = header >> 4;
         const elementType = header & 0x0f;
-        if (size === 15) size = Number(this.varint());
+        if (size === 15) size = this.varintNumber();
         if (size > this.bytes.length) this.fail();
         const items: ThriftValue[] = [];
         for (let i = 0; i < size; i++) items.push(elementType === TType.TRUE || elementType === TType.FALSE ? this.byte() === 1 : this.value(elementType, depth + 1));
         return { kind: 'list', setType: type === TType.SET, elementType, items };
       }
       case TType.MAP: {
-        const size = Number(this.varint());
+        const size = this.varintNumber();
         if (size > this.bytes.length) this.fail();
         if (size === 0) return { kind: 'map', keyType: 0, valueType: 0, entries: [] };
         const types = this.byte();
@@ -144,7 +174,7 @@ class Reader {
       if (header === 0) return { kind: 'struct', fields };
       const delta = header >> 4;
       const type = header & 0x0f;
-      const id = delta === 0 ? Number(this.zigzag()) : last + delta;
+      const id = delta === 0 ? this.zigzag32() : last + delta;
       last = id;
       fields.set(id, { type, value: this.value(type, depth) });
     }
@@ -152,20 +182,54 @@ class Reader {
 }
 
 class Writer {
-  readonly parts: number[] = [];
+  private buffer = new Uint8Array(1024);
+  length = 0;
+
+  push(byte: number): void {
+    if (this.length === this.buffer.length) {
+      const grown = new Uint8Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.length++] = byte;
+  }
+
+  /** The bytes written. */
+  bytes(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+
+  /** An unsigned varint of a number below 2^53. */
+  varintNumber(value: number): void {
+    let n = value;
+    while (n >= 0x80) {
+      this.push((n % 0x80) | 0x80);
+      n = Math.floor(n / 0x80);
+    }
+    this.push(n);
+  }
 
   varint(value: bigint): void {
+    if (value < 9007199254740992n) {
+      this.varintNumber(Number(value));
+      return;
+    }
     let n = value;
     do {
       let b = Number(n & 0x7fn);
       n >>= 7n;
       if (n !== 0n) b |= 0x80;
-      this.parts.push(b);
+      this.push(b);
     } while (n !== 0n);
   }
 
   zigzag(value: bigint): void {
     this.varint(value >= 0n ? value << 1n : ((-value) << 1n) - 1n);
+  }
+
+  /** Zigzag of a 32-bit integer. */
+  zigzag32(value: number): void {
+    this.varintNumber(value >= 0 ? value * 2 : -value * 2 - 1);
   }
 
   value(type: number, value: ThriftValue): void {
@@ -174,11 +238,11 @@ class Writer {
       case TType.FALSE:
         return; // carried by the field header
       case TType.BYTE:
-        this.parts.push((value as number) & 0xff);
+        this.push((value as number) & 0xff);
         return;
       case TType.I16:
       case TType.I32:
-        this.zigzag(BigInt(value as number));
+        this.zigzag32(value as number);
         return;
       case TType.I64:
         this.zigzag(value as bigint);
@@ -186,35 +250,35 @@ class Writer {
       case TType.DOUBLE: {
         const bytes = new Uint8Array(8);
         new DataView(bytes.buffer).setFloat64(0, value as number, true);
-        this.parts.push(...bytes);
+        for (const b of bytes) this.push(b);
         return;
       }
       case TType.BINARY: {
         const bytes = value as Uint8Array;
-        this.varint(BigInt(bytes.length));
-        for (const b of bytes) this.parts.push(b);
+        this.varintNumber(bytes.length);
+        for (const b of bytes) this.push(b);
         return;
       }
       case TType.LIST:
       case TType.SET: {
         const list = value as ThriftList;
         const size = list.items.length;
-        if (size < 15) this.parts.push((size << 4) | list.elementType);
+        if (size < 15) this.push((size << 4) | list.elementType);
         else {
-          this.parts.push(0xf0 | list.elementType);
-          this.varint(BigInt(size));
+          this.push(0xf0 | list.elementType);
+          this.varintNumber(size);
         }
         for (const item of list.items) {
-          if (list.elementType === TType.TRUE || list.elementType === TType.FALSE) this.parts.push(item === true ? 1 : 2);
+          if (list.elementType === TType.TRUE || list.elementType === TType.FALSE) this.push(item === true ? 1 : 2);
           else this.value(list.elementType, item);
         }
         return;
       }
       case TType.MAP: {
         const map = value as ThriftMap;
-        this.varint(BigInt(map.entries.length));
+        this.varintNumber(map.entries.length);
         if (map.entries.length === 0) return;
-        this.parts.push((map.keyType << 4) | map.valueType);
+        this.push((map.keyType << 4) | map.valueType);
         for (const [k, v] of map.entries) {
           this.value(map.keyType, k);
           this.value(map.valueType, v);
@@ -236,15 +300,15 @@ class Writer {
       let type = field.type;
       if (type === TType.TRUE || type === TType.FALSE) type = field.value === true ? TType.TRUE : TType.FALSE;
       const delta = id - last;
-      if (delta > 0 && delta <= 15) this.parts.push((delta << 4) | type);
+      if (delta > 0 && delta <= 15) this.push((delta << 4) | type);
       else {
-        this.parts.push(type);
-        this.zigzag(BigInt(id));
+        this.push(type);
+        this.zigzag32(id);
       }
       this.value(type, field.value);
       last = id;
     }
-    this.parts.push(0);
+    this.push(0);
   }
 }
 
@@ -271,5 +335,5 @@ export function readThriftStruct(bytes: Uint8Array): ThriftStruct {
 export function writeThriftStruct(struct: ThriftStruct): Uint8Array {
   const writer = new Writer();
   writer.struct(struct);
-  return Uint8Array.from(writer.parts);
+  return writer.bytes();
 }

@@ -65,7 +65,11 @@ serveTasks(async (raw, output, signal) => {
   }
   if (task.kind === 'materialize') {
     const { rowGroupRows, metadata, ...options } = task.options;
-    const table = readTable(task.input, { ...options, signal });
+    // The encoder copies each batch before it asks for the next: transient batches let the decoder
+    // reuse its buffers, so converting a file allocates (and collects) almost nothing per batch.
+    // 4 MiB batches: as fast as 8 MiB here, and ~35 MiB less memory per worker (decoder buffers,
+    // the encoder's copy of each batch).
+    const table = readTable(task.input, { batchBytes: 4 << 20, ...options, transientBatches: true, signal });
     const { schema, batches } = await withSchema(table);
     const parquetBytes = await writeFileAtomic(
       task.output,

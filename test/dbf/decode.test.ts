@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DbfDecoder, encodeDbf, readDbf, type DbfFieldSpec } from '../../src/dbf/index.js';
-import { day, expectCode, readAll, split } from './helpers.js';
+import { batchRows, day, expectCode, readAll, split } from './helpers.js';
 
 const FIELDS: DbfFieldSpec[] = [
   { name: 'CODE', type: 'C', length: 6 },
@@ -404,6 +404,49 @@ describe('text buffers reused from batch to batch', () => {
         const { rows: out, batches } = await readAll(split(bytes, 33, 500), { encoding, batchRows });
         expect(out).toEqual(expected);
         expect(batches.length).toBe(Math.ceil(rows.length / batchRows));
+      });
+    }
+  }
+});
+
+describe('transient batches', () => {
+  // With transientBatches the decoder lends its buffers: a batch is valid until the next is
+  // requested. Read batch by batch (taking the rows before asking for the next), every value
+  // matches the owned read, across batch sizes, chunkings, nulls, deleted rows and every type.
+  const fields: DbfFieldSpec[] = [
+    { name: 'T', type: 'C', length: 8 },
+    { name: 'I', type: 'N', length: 5 },
+    { name: 'B', type: 'N', length: 12 },
+    { name: 'F', type: 'N', length: 9, decimals: 2 },
+    { name: 'D', type: 'D' },
+    { name: 'L', type: 'L' },
+  ];
+  const rows = Array.from({ length: 200 }, (_, i) => [
+    i % 7 === 0 ? null : `t${i}é`,
+    i % 5 === 0 ? null : i,
+    i % 11 === 0 ? null : 10_000_000_000 + i,
+    i % 3 === 0 ? null : i / 4,
+    i % 13 === 0 ? null : new Date(Date.UTC(2020, 0, 1 + i)),
+    i % 9 === 0 ? null : i % 2 === 0,
+  ]);
+  const bytes = encodeDbf(fields, rows, { deleted: [4, 50, 51, 199] });
+
+  for (const size of [1, 3, 16, 64]) {
+    for (const chunk of [37, 4096]) {
+      it(`match owned batches: batches of ${size}, chunks of ${chunk} bytes`, async () => {
+        const chunks = (): Uint8Array[] => Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, k) => bytes.subarray(k * chunk, (k + 1) * chunk));
+        const owned = (await readAll(chunks(), { batchRows: size, includeDeleted: true })).rows;
+        const seen: unknown[] = [];
+        const buffers = new Set<ArrayBufferLike>();
+        for await (const batch of readDbf(chunks(), { batchRows: size, includeDeleted: true, transientBatches: true })) {
+          seen.push(...batchRows(batch));
+          const values = batch.getChild('I')?.data[0]?.values as Int32Array | undefined;
+          if (values !== undefined) buffers.add(values.buffer);
+        }
+        expect(seen).toEqual(owned);
+        // Pushes of less than a record complete at most one batch each: then two sets of buffers
+        // (the batch handed out, the one being filled) serve every batch.
+        if (chunk < 45) expect(buffers.size).toBeLessThanOrEqual(2);
       });
     }
   }
