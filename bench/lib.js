@@ -69,12 +69,27 @@ export function runPython(code, args = [], { timeoutMs = 30 * 60_000 } = {}) {
   return JSON.parse(lines[lines.length - 1]);
 }
 
+/** Whether `taskset` (util-linux) can pin a process to CPUs here. */
+export const canPin = (() => {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
 /**
  * Runs a Node script (a file under bench/) in a fresh process so its peak RSS is its own;
- * the script prints one JSON object on its last stdout line.
+ * the script prints one JSON object on its last stdout line. `cpus` (e.g. `'0'`, `'0,1'`) pins the
+ * process, every thread of it, to those CPUs with `taskset` — "on one core" means exactly that:
+ * the main thread, the workers, V8's garbage-collector and compiler threads share that core.
  */
-export function runNode(script, args = [], { nodeArgs = [], timeoutMs = 30 * 60_000 } = {}) {
-  const out = execFileSync(process.execPath, [...nodeArgs, join(here, script), ...args], {
+export function runNode(script, args = [], { nodeArgs = [], timeoutMs = 30 * 60_000, cpus } = {}) {
+  const command = [process.execPath, ...nodeArgs, join(here, script), ...args];
+  if (cpus !== undefined && !canPin) throw new Error('taskset is not available: cannot pin the benchmark to CPUs');
+  const [file, ...rest] = cpus === undefined ? command : ['taskset', '-c', cpus, ...command];
+  const out = execFileSync(file, rest, {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
     timeout: timeoutMs,

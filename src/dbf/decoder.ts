@@ -303,7 +303,9 @@ export class DbfDecoder {
     const take = Math.min(bytes.length, limit - this.sampleFill);
     const sample = this.sample as Uint8Array;
     if (this.sampleFill + take > sample.length) {
-      const grown = new Uint8Array(Math.min(limit, Math.max(this.sampleFill + take, sample.length * 2)));
+      // The whole sample at once (at most a batch): doubling from the first chunk's size would
+      // allocate it about twice over.
+      const grown = new Uint8Array(limit);
       grown.set(sample.subarray(0, this.sampleFill));
       this.sample = grown;
     }
