@@ -7,12 +7,13 @@
  * @module
  */
 import { openAsBlob } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
+import { MessageReader, tableFromIPC } from 'apache-arrow';
 import { parseRecordBatch } from 'arrow-js-ffi';
 import type { RecordBatch, Schema } from 'apache-arrow';
 import type * as ParquetWasmModule from 'parquet-wasm';
 import { ArrowSusError, throwIfAborted } from '../errors.js';
 import { fileError } from '../io/errors.js';
+import { footerMetadata, readParquetParts } from '../output/parquet-concat.js';
 
 type ParquetWasm = typeof ParquetWasmModule;
 interface WasmBatch {
@@ -57,6 +58,10 @@ async function open(path: string): Promise<Awaited<ReturnType<ParquetWasm['Parqu
  * ```
  */
 export async function readParquetSchema(path: string): Promise<Schema> {
+  // Files written from Arrow (the cache's) carry their Arrow schema in the footer: read it from
+  // there (a few kB, no WebAssembly), else ask the Parquet reader.
+  const fromFooter = await footerArrowSchema(path);
+  if (fromFooter !== undefined) return fromFooter;
   const file = await open(path);
   try {
     // An empty read of one row group yields the schema without materialising data.
@@ -64,6 +69,26 @@ export async function readParquetSchema(path: string): Promise<Schema> {
     return tableFromIPC(table.intoIPCStream()).schema;
   } finally {
     file.free();
+  }
+}
+
+/** The `ARROW:schema` footer entry (an IPC schema message, base64) as a schema, if present and readable. */
+async function footerArrowSchema(path: string): Promise<Schema | undefined> {
+  let encoded: string | undefined;
+  try {
+    const [part] = await readParquetParts([path]);
+    encoded = part === undefined ? undefined : footerMetadata(part, 'ARROW:schema');
+  } catch (error) {
+    if (ArrowSusError.is(error) && error.code === 'CACHE_CORRUPT') {
+      throw new ArrowSusError('CACHE_CORRUPT', `cache: ${path} is not a readable Parquet file (${error.message}); run \`arrow-sus cache verify --repair\``, { cause: error, details: { path } });
+    }
+    throw error;
+  }
+  if (encoded === undefined) return undefined;
+  try {
+    return new MessageReader(Buffer.from(encoded, 'base64')).readSchema() ?? undefined;
+  } catch {
+    return undefined;
   }
 }
 

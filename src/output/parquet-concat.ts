@@ -118,6 +118,26 @@ export function readParquetParts(paths: readonly string[]): Promise<ParquetParts
 }
 
 /**
+ * The value of a key in a Parquet footer's key/value metadata (e.g. `ARROW:schema`), or undefined.
+ *
+ * @example
+ * ```ts
+ * const [part] = await readParquetParts(['RDSP2301.parquet']);
+ * footerMetadata(part, 'ARROW:schema'); // base64 of the Arrow schema message
+ * ```
+ */
+export function footerMetadata(part: ParquetParts, key: string): string | undefined {
+  for (const item of (field(part.footer, FILE_KEY_VALUES) as ThriftList | undefined)?.items ?? []) {
+    const entry = item as ThriftStruct;
+    const name = field(entry, 1);
+    if (!(name instanceof Uint8Array) || Buffer.from(name).toString('utf8') !== key) continue;
+    const value = field(entry, 2);
+    return value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : undefined;
+  }
+  return undefined;
+}
+
+/**
  * Whether files can be joined: at least one, and the same Parquet schema in every file.
  *
  * @example
