@@ -13,7 +13,7 @@ import type { RecordBatch, Schema } from 'apache-arrow';
 import type * as ParquetWasmModule from 'parquet-wasm';
 import { ArrowSusError, throwIfAborted } from '../errors.js';
 import { fileError } from '../io/errors.js';
-import { footerMetadata, readParquetParts } from '../output/parquet-concat.js';
+import { footerMetadata, readParquetKeyValues } from '../output/parquet-concat.js';
 
 type ParquetWasm = typeof ParquetWasmModule;
 interface WasmBatch {
@@ -76,8 +76,7 @@ export async function readParquetSchema(path: string): Promise<Schema> {
 async function footerArrowSchema(path: string): Promise<Schema | undefined> {
   let encoded: string | undefined;
   try {
-    const [part] = await readParquetParts([path]);
-    encoded = part === undefined ? undefined : footerMetadata(part, 'ARROW:schema');
+    encoded = footerMetadata(await readParquetKeyValues(path), 'ARROW:schema');
   } catch (error) {
     if (ArrowSusError.is(error) && error.code === 'CACHE_CORRUPT') {
       throw new ArrowSusError('CACHE_CORRUPT', `cache: ${path} is not a readable Parquet file (${error.message}); run \`arrow-sus cache verify --repair\``, { cause: error, details: { path } });

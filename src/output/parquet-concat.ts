@@ -20,6 +20,7 @@ const FILE_SCHEMA = 2;
 const FILE_NUM_ROWS = 3;
 const FILE_ROW_GROUPS = 4;
 const FILE_KEY_VALUES = 5;
+const KEY_VALUES_ONLY: ReadonlySet<number> = new Set([FILE_KEY_VALUES]);
 const GROUP_COLUMNS = 1;
 const GROUP_FILE_OFFSET = 5;
 const GROUP_ORDINAL = 7;
@@ -38,7 +39,7 @@ export interface ParquetParts {
   readonly footer: ThriftStruct;
 }
 
-async function readParts(path: string): Promise<ParquetParts> {
+async function readParts(path: string, only?: ReadonlySet<number>): Promise<ParquetParts> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -58,7 +59,7 @@ async function readParts(path: string): Promise<ParquetParts> {
     }
     const footerBytes = Buffer.alloc(footerLength);
     await handle.read(footerBytes, 0, footerLength, size - 8 - footerLength);
-    return { path, size, dataEnd: size - 8 - footerLength, footer: readThriftStruct(footerBytes) };
+    return { path, size, dataEnd: size - 8 - footerLength, footer: readThriftStruct(footerBytes, only) };
   } finally {
     await handle.close();
   }
@@ -114,7 +115,20 @@ function schemaBytes(footer: ThriftStruct): Uint8Array {
  * ```
  */
 export function readParquetParts(paths: readonly string[]): Promise<ParquetParts[]> {
-  return Promise.all(paths.map(readParts));
+  return Promise.all(paths.map((path) => readParts(path)));
+}
+
+/**
+ * The key/value metadata of a Parquet file's footer (the rest of the footer is skipped, not
+ * built), for {@link footerMetadata}.
+ *
+ * @example
+ * ```ts
+ * footerMetadata(await readParquetKeyValues('RDSP2301.parquet'), 'ARROW:schema');
+ * ```
+ */
+export function readParquetKeyValues(path: string): Promise<ParquetParts> {
+  return readParts(path, KEY_VALUES_ONLY);
 }
 
 /**

@@ -49,6 +49,7 @@ export interface ThriftMap {
 }
 
 const MAX_DEPTH = 64;
+const EMPTY: ReadonlySet<number> = new Set();
 
 class Reader {
   offset = 0;
@@ -166,7 +167,7 @@ class Reader {
     }
   }
 
-  struct(depth = 0): ThriftStruct {
+  struct(depth = 0, only?: ReadonlySet<number>): ThriftStruct {
     const fields = new Map<number, { type: number; value: ThriftValue }>();
     let last = 0;
     while (true) {
@@ -176,7 +177,65 @@ class Reader {
       const type = header & 0x0f;
       const id = delta === 0 ? this.zigzag32() : last + delta;
       last = id;
-      fields.set(id, { type, value: this.value(type, depth) });
+      if (only !== undefined && !only.has(id)) this.skip(type, depth);
+      else fields.set(id, { type, value: this.value(type, depth) });
+    }
+  }
+
+  /** Walks over a value without building it (still checking it is well formed). */
+  skip(type: number, depth: number): void {
+    if (depth > MAX_DEPTH) this.fail();
+    switch (type) {
+      case TType.TRUE:
+      case TType.FALSE:
+        return;
+      case TType.BYTE:
+        this.byte();
+        return;
+      case TType.I16:
+      case TType.I32:
+      case TType.I64:
+        while ((this.byte() & 0x80) !== 0);
+        return;
+      case TType.DOUBLE:
+        if (this.offset + 8 > this.bytes.length) this.fail();
+        this.offset += 8;
+        return;
+      case TType.BINARY: {
+        const length = this.varintNumber();
+        if (this.offset + length > this.bytes.length) this.fail();
+        this.offset += length;
+        return;
+      }
+      case TType.LIST:
+      case TType.SET: {
+        const header = this.byte();
+        let size = header >> 4;
+        const elementType = header & 0x0f;
+        if (size === 15) size = this.varintNumber();
+        if (size > this.bytes.length) this.fail();
+        for (let i = 0; i < size; i++) {
+          if (elementType === TType.TRUE || elementType === TType.FALSE) this.byte();
+          else this.skip(elementType, depth + 1);
+        }
+        return;
+      }
+      case TType.MAP: {
+        const size = this.varintNumber();
+        if (size > this.bytes.length) this.fail();
+        if (size === 0) return;
+        const types = this.byte();
+        for (let i = 0; i < size; i++) {
+          this.skip(types >> 4, depth + 1);
+          this.skip(types & 0x0f, depth + 1);
+        }
+        return;
+      }
+      case TType.STRUCT:
+        this.struct(depth + 1, EMPTY);
+        return;
+      default:
+        this.fail();
     }
   }
 }
@@ -313,15 +372,18 @@ class Writer {
 }
 
 /**
- * Decodes one compact-protocol struct. Throws `CACHE_CORRUPT` on malformed input.
+ * Decodes one compact-protocol struct. Throws `CACHE_CORRUPT` on malformed input. With `only`, the
+ * struct's other fields are walked over without being built (a footer's key/value metadata without
+ * its row groups).
  *
  * @example
  * ```ts
  * const footer = readThriftStruct(footerBytes);
+ * const keyValues = readThriftStruct(footerBytes, new Set([5]));
  * ```
  */
-export function readThriftStruct(bytes: Uint8Array): ThriftStruct {
-  return new Reader(bytes).struct();
+export function readThriftStruct(bytes: Uint8Array, only?: ReadonlySet<number>): ThriftStruct {
+  return new Reader(bytes).struct(0, only);
 }
 
 /**

@@ -84,7 +84,10 @@ export interface ScanOptions {
   readonly provenance?: boolean;
   /** Continue past files that fail (they are reported) instead of stopping at the first. */
   readonly allowPartial?: boolean;
-  /** Worker pool for conversions (default: one thread per core). */
+  /**
+   * Worker pool for conversions (default: one thread per core). A request written whole to one
+   * Parquet file by joining cached files ends the pool's idle threads first (`WorkerPool.trim`).
+   */
   readonly pool?: WorkerPool;
   /** Files fetched and converted at once (default: twice the pool size). */
   readonly concurrency?: number;
@@ -462,6 +465,9 @@ export class Scan {
       parquet.metadata === undefined;
     if (!whole) return undefined;
     const { outcomes } = await this.#readPlan();
+    // Nothing is decoded from here on: release the workers' memory (each holds the Parquet
+    // encoder's) before the footers are read and the file is written.
+    await (this.options.pool ?? defaultDecodePool()).trim();
     const parts = await readParquetParts(outcomes.map((outcome) => outcome.entry.parquetPath));
     if (!canJoinParquet(parts)) return undefined;
     const { bytes, rows } = await joinParquetParts(parts, target, {

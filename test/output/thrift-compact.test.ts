@@ -37,6 +37,21 @@ describe('thrift compact protocol', () => {
     );
   });
 
+  it('builds only the chosen top-level fields, walking over (and checking) the others', () => {
+    const value = struct([
+      [1, TType.LIST, { kind: 'list', setType: false, elementType: TType.STRUCT, items: [struct([[1, TType.BINARY, new Uint8Array(3)], [2, TType.MAP, { kind: 'map', keyType: TType.I32, valueType: TType.I64, entries: [[1, 2n ** 60n]] }]])] }],
+      [2, TType.I64, 42n],
+      [3, TType.DOUBLE, 2.5],
+      [5, TType.LIST, { kind: 'list', setType: false, elementType: TType.TRUE, items: [true, false] }],
+    ]);
+    const bytes = writeThriftStruct(value);
+    expect(readThriftStruct(bytes, new Set([2, 5]))).toEqual(struct([[2, TType.I64, 42n], [5, TType.LIST, { kind: 'list', setType: false, elementType: TType.TRUE, items: [true, false] }]]));
+    expect(readThriftStruct(bytes, new Set())).toEqual(struct([]));
+    for (let cut = 0; cut < bytes.length; cut++) {
+      expect(() => readThriftStruct(bytes.subarray(0, cut), new Set([2]))).toThrow(expect.objectContaining({ code: 'CACHE_CORRUPT' }));
+    }
+  });
+
   it('rejects truncated input with CACHE_CORRUPT', () => {
     const bytes = writeThriftStruct(struct([[1, TType.I64, 2n ** 60n]]));
     for (let cut = 0; cut < bytes.length; cut++) {

@@ -36,6 +36,27 @@ describe('WorkerPool', () => {
     expect(totals).toEqual([30, 33, 36, 39, 42, 45]);
   });
 
+  it('trim() ends idle threads only; later tasks start new ones', async () => {
+    await using pool = new WorkerPool(script, { size: 2 });
+    const drain = async (stream: AsyncIterable<{ numRows: number }>): Promise<number> => {
+      let rows = 0;
+      for await (const batch of stream) rows += batch.numRows;
+      return rows;
+    };
+    expect(await Promise.all([drain(pool.run({ batches: 2, rows: 5 })), drain(pool.run({ batches: 2, rows: 6 }))])).toEqual([10, 12]);
+    // One task holds a thread while the pool is trimmed: only the idle thread ends.
+    const busy = pool.run<RangeSummary>({ batches: 3, rows: 7 });
+    const iterator = busy[Symbol.asyncIterator]();
+    expect((await iterator.next()).value?.numRows).toBe(7);
+    expect(await pool.trim()).toBe(1);
+    let rest = 0;
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) rest += next.value.numRows;
+    expect(rest).toBe(14);
+    expect(await pool.trim()).toBe(1);
+    expect(await pool.trim()).toBe(0);
+    expect(await drain(pool.run({ batches: 1, rows: 9 }))).toBe(9);
+  });
+
   it('bounds how far a worker runs ahead of its consumer (credits)', async () => {
     await using pool = new WorkerPool(script, { size: 1, credits: 2 });
     const stream = pool.run<RangeSummary>({ batches: 50, rows: 10 });
