@@ -26,7 +26,7 @@ const loadParquetWasm = (): Promise<ParquetWasm> => (loaded ??= import('parquet-
 export interface ReadParquetOptions {
   /** Columns to read, in this order (default: all). Names must exist in the file. */
   readonly columns?: readonly string[];
-  /** Rows per batch (default 65,536). */
+  /** Rows per batch (default 32,768). */
   readonly batchRows?: number;
   readonly signal?: AbortSignal;
 }
@@ -105,7 +105,9 @@ export async function* readParquet(path: string, options: ReadParquetOptions = {
   const file = await open(path);
   try {
     const streamOptions = {
-      batchSize: options.batchRows ?? 65_536,
+      // 32,768 rows: measured ~5% faster than 65,536 reading all columns back (smaller buffers are
+      // cheaper to allocate, move between threads and free).
+      batchSize: options.batchRows ?? 32_768,
       ...(options.columns === undefined ? {} : { columns: [...options.columns] }),
     };
     let stream: ReadableStream;
