@@ -93,7 +93,7 @@ export interface ScanOptions {
   readonly concurrency?: number;
   /** In-memory cache of recently read batches (default: the process-wide one; false: none). */
   readonly memoryCache?: MemoryBatchCache | false;
-  /** Rows per batch read from the cache (default 65,536). */
+  /** Rows per batch read from the cache (default 32,768). */
   readonly batchRows?: number;
   /** Decode coded columns into labels (dictionary-encoded), for systems that have dictionaries. */
   readonly labels?: boolean;
