@@ -64,6 +64,15 @@ class Reader {
     return this.bytes[this.offset++]!;
   }
 
+  /** A list or set header: element count (bounded by the input's length) and element type. */
+  listHeader(): { size: number; elementType: number } {
+    const header = this.byte();
+    let size = header >> 4;
+    if (size === 15) size = this.varintNumber();
+    if (size > this.bytes.length) this.fail();
+    return { size, elementType: header & 0x0f };
+  }
+
   /** An unsigned varint as a number (up to 2^53; footers hold lengths, counts and offsets). */
   varintNumber(): number {
     let result = 0;
@@ -140,11 +149,7 @@ class Reader {
       }
       case TType.LIST:
       case TType.SET: {
-        const header = this.byte();
-        let size = header >> 4;
-        const elementType = header & 0x0f;
-        if (size === 15) size = this.varintNumber();
-        if (size > this.bytes.length) this.fail();
+        const { size, elementType } = this.listHeader();
         const items: ThriftValue[] = [];
         for (let i = 0; i < size; i++) items.push(elementType === TType.TRUE || elementType === TType.FALSE ? this.byte() === 1 : this.value(elementType, depth + 1));
         return { kind: 'list', setType: type === TType.SET, elementType, items };
@@ -209,11 +214,7 @@ class Reader {
       }
       case TType.LIST:
       case TType.SET: {
-        const header = this.byte();
-        let size = header >> 4;
-        const elementType = header & 0x0f;
-        if (size === 15) size = this.varintNumber();
-        if (size > this.bytes.length) this.fail();
+        const { size, elementType } = this.listHeader();
         for (let i = 0; i < size; i++) {
           if (elementType === TType.TRUE || elementType === TType.FALSE) this.byte();
           else this.skip(elementType, depth + 1);

@@ -1,33 +1,25 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bool, Data, DateDay, Field, Float64, Int32, Int64, RecordBatch, Schema, Struct, Utf8, vectorFromArray } from 'apache-arrow';
+import { Schema, type RecordBatch } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { readParquet, readParquetSchema } from '../../src/cache/read-parquet.js';
 import { batchesToParquet } from '../../src/output/parquet.js';
-import { footerMetadata, readParquetParts } from '../../src/output/parquet-concat.js';
+import { footerMetadata, readParquetKeyValues } from '../../src/output/parquet-concat.js';
+import { SAMPLE_FIELDS, sampleBatch } from '../helpers/arrow.js';
 import { collectBuffer, codeOfAsync } from '../helpers/streams.js';
 
-const fields = [
-  new Field('CODE', new Utf8(), true),
-  new Field('N', new Int32(), true),
-  new Field('BIG', new Int64(), true),
-  new Field('VAL', new Float64(), true),
-  new Field('DT', new DateDay(), true),
-  new Field('OK', new Bool(), true),
-];
-const schema = new Schema(fields, new Map([['arrow-sus.note', 'kept']]));
+const schema = new Schema(SAMPLE_FIELDS, new Map([['arrow-sus.note', 'kept']]));
 const rows = Array.from({ length: 50 }, (_, i) => [i % 5 === 0 ? null : `C${i}`, i, BigInt(i), i / 2, new Date(Date.UTC(2020, 0, 1 + i)), i % 2 === 0]);
-const columns = fields.map((field, index) => vectorFromArray(rows.map((row) => row[index] ?? null), field.type).data[0]!);
-const batch = new RecordBatch(schema, new Data(new Struct(fields), 0, rows.length, 0, undefined, columns));
+const batch = sampleBatch(rows, schema);
 
 describe('readParquetSchema', () => {
   it("reads the Arrow schema from the footer's ARROW:schema entry, equal to what the reader yields", async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'arrow-sus-schema-')), 'a.parquet');
     writeFileSync(path, await collectBuffer(batchesToParquet([batch], schema)));
-    const [part] = await readParquetParts([path]);
-    expect(footerMetadata(part!, 'ARROW:schema')).toBeTypeOf('string');
-    expect(footerMetadata(part!, 'no such key')).toBeUndefined();
+    const part = await readParquetKeyValues(path);
+    expect(footerMetadata(part, 'ARROW:schema')).toBeTypeOf('string');
+    expect(footerMetadata(part, 'no such key')).toBeUndefined();
     const fromFooter = await readParquetSchema(path);
     const read: RecordBatch[] = [];
     for await (const b of readParquet(path)) read.push(b);

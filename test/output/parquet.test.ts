@@ -2,25 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bool, Data, DateDay, Field, Float64, Int32, Int64, RecordBatch, Schema, Struct, Utf8, vectorFromArray } from 'apache-arrow';
+import { Schema, type RecordBatch } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { batchesToParquet } from '../../src/output/parquet.js';
+import { SAMPLE_FIELDS, sampleBatch } from '../helpers/arrow.js';
 import { pythonHas } from '../helpers/python.js';
 import { collectBuffer } from '../helpers/streams.js';
 
-const fields = [
-  new Field('CODE', new Utf8(), true),
-  new Field('N', new Int32(), true),
-  new Field('BIG', new Int64(), true),
-  new Field('VAL', new Float64(), true),
-  new Field('DT', new DateDay(), true),
-  new Field('OK', new Bool(), true),
-];
-const schema = new Schema(fields);
-function batch(rows: unknown[][]): RecordBatch {
-  const columns = fields.map((field, index) => vectorFromArray(rows.map((row) => row[index] ?? null), field.type).data[0]!);
-  return new RecordBatch(schema, new Data(new Struct(fields), 0, rows.length, 0, undefined, columns));
-}
+const schema = new Schema(SAMPLE_FIELDS);
+const batch = (rows: unknown[][]) => sampleBatch(rows, schema);
 
 const hasPyarrow = pythonHas('pyarrow');
 
