@@ -8,10 +8,12 @@
  *
  * @module
  */
-import { RecordBatchStreamWriter, Table, tableToIPC } from 'apache-arrow';
-import type { Schema , RecordBatch} from 'apache-arrow';
+import { Table, tableToIPC } from 'apache-arrow';
+import type { RecordBatch } from 'apache-arrow';
+import type { Schema } from 'apache-arrow';
 import type * as ParquetWasmModule from 'parquet-wasm';
 import { ArrowSusError } from '../errors.js';
+import { ScratchIpcWriter } from './ipc-scratch.js';
 
 /** Parquet compression codecs offered to users. */
 export type ParquetCompression = 'zstd' | 'snappy' | 'gzip' | 'lz4' | 'none';
@@ -68,24 +70,12 @@ export async function* batchesToParquet(
   const iterator = (Symbol.asyncIterator in batches
     ? (batches as AsyncIterable<RecordBatch>)[Symbol.asyncIterator]()
     : (batches as Iterable<RecordBatch>)[Symbol.iterator]()) as AsyncIterator<RecordBatch> | Iterator<RecordBatch>;
-  // Each batch crosses as an IPC stream assembled in one reused buffer (the encoder copies it into
-  // its own memory at once): no new buffer per batch for the garbage collector to chase.
-  let scratch = new Uint8Array(0);
-  const toWasm = async (batch: RecordBatch): Promise<ReturnType<ParquetWasm['Table']['fromIPCStream']>> => {
-    const parts: Uint8Array[] = [];
-    let length = 0;
-    for await (const part of RecordBatchStreamWriter.writeAll(new Table(schema, [batch]))) {
-      parts.push(part);
-      length += part.byteLength;
-    }
-    if (scratch.length < length) scratch = new Uint8Array(Math.max(length, Math.floor(scratch.length * 1.5)));
-    let at = 0;
-    for (const part of parts) {
-      scratch.set(part, at);
-      at += part.byteLength;
-    }
-    return wasm.Table.fromIPCStream(scratch.subarray(0, length));
-  };
+  // Each batch crosses as a one-batch IPC stream assembled in one reused buffer, the schema
+  // encoded once (the encoder copies its input at once).
+  const ipc = new ScratchIpcWriter();
+  // Batches carry `schema` (see conformBatch): their own Schema objects are copies of it, so the
+  // first batch's is written (re-wrapping each batch in `schema` would copy its fields every time).
+  const toWasm = (batch: RecordBatch): ReturnType<ParquetWasm['Table']['fromIPCStream']> => wasm.Table.fromIPCStream(ipc.stream(batch));
 
   // With no batches the streaming encoder has no schema to write, so an empty table (schema only)
   // goes through the whole-file encoder instead.
@@ -112,7 +102,7 @@ export async function* batchesToParquet(
           }
           batch = next.value;
         }
-        const table = await toWasm(batch);
+        const table = toWasm(batch);
         for (const wasmBatch of table.recordBatches()) controller.enqueue(wasmBatch);
         table.free();
       } catch (error) {
