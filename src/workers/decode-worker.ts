@@ -78,7 +78,9 @@ serveTasks(async (raw, output, signal) => {
     );
     return { ...(await table.summary), parquetBytes } satisfies MaterializeSummary;
   }
-  const table = readTable(task.input, { ...task.options, signal });
+  // Batches sent to another thread are moved away: lending buffers (transientBatches) would only
+  // make the decoder replace each moved buffer, so decode owned batches.
+  const table = readTable(task.input, { ...task.options, transientBatches: false, signal });
   const { schema, batches } = await withSchema(table);
   output.schema(schema);
   for await (const batch of batches) await output.batch(batch);

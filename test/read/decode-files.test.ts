@@ -1,0 +1,38 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encodeDbf, type DbfFieldSpec } from '../../src/dbf/index.js';
+import { compressDbcSync } from '../../src/dbc/index.js';
+// The pool runs the compiled worker (`npm test` builds first).
+import { decodeFiles, decodeWorkerUrl } from '../../dist/read/decode-files.js';
+import { WorkerPool } from '../../dist/workers/pool.js';
+import { readTable } from '../../src/read/read-table.js';
+
+const fields: DbfFieldSpec[] = [
+  { name: 'CODE', type: 'C', length: 6 },
+  { name: 'N', type: 'N', length: 6 },
+  { name: 'V', type: 'N', length: 10, decimals: 2 },
+];
+
+describe('decodeFiles', () => {
+  it('gives every file its rows in order, owned by the receiving thread, even when transient batches are asked for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-decode-files-'));
+    const paths = [0, 1, 2].map((k) => {
+      const rows = Array.from({ length: 3000 + k * 700 }, (_, i) => [i % 9 === 0 ? null : `c${k}${i % 997}`, i, i / 4]);
+      const path = join(dir, `F${k}.dbc`);
+      writeFileSync(path, compressDbcSync(encodeDbf(fields, rows)));
+      return path;
+    });
+    await using pool = new WorkerPool(decodeWorkerUrl(), { size: 2 });
+    const seen = new Map<number, unknown[]>();
+    for await (const { index, batch } of decodeFiles(paths, { pool, batchRows: 500, transientBatches: true })) {
+      seen.set(index, [...(seen.get(index) ?? []), ...batch.toArray().map((row) => row.toJSON())]);
+    }
+    for (const [index, path] of paths.entries()) {
+      const expected: unknown[] = [];
+      for await (const batch of readTable(path)) expected.push(...batch.toArray().map((row) => row.toJSON()));
+      expect(seen.get(index)).toEqual(expected);
+    }
+  });
+});
