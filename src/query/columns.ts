@@ -339,35 +339,15 @@ export const SINAN_DENG = {
 } as const;
 
 /**
- * SINAN CHIK (chikungunya notifications): 122 columns.
+ * SINAN CHIK (chikungunya notifications): 122 columns — the dengue layout ({@link SINAN_DENG}) plus
+ * `NU_LOTE_I`.
  *
  * @example
  * ```ts
  * Object.keys(SINAN_CHIK).length; // 122
  * ```
  */
-export const SINAN_CHIK = {
-  TP_NOT: 'Utf8', ID_AGRAVO: 'Utf8', DT_NOTIFIC: 'Date32', SEM_NOT: 'Utf8', NU_ANO: 'Utf8', SG_UF_NOT: 'Utf8',
-  ID_MUNICIP: 'Utf8', ID_REGIONA: 'Utf8', ID_UNIDADE: 'Utf8', DT_SIN_PRI: 'Date32', SEM_PRI: 'Utf8', ANO_NASC: 'Utf8',
-  NU_IDADE_N: 'Utf8', CS_SEXO: 'Utf8', CS_GESTANT: 'Utf8', CS_RACA: 'Utf8', CS_ESCOL_N: 'Utf8', SG_UF: 'Utf8',
-  ID_MN_RESI: 'Utf8', ID_RG_RESI: 'Utf8', ID_PAIS: 'Utf8', DT_INVEST: 'Date32', ID_OCUPA_N: 'Utf8', FEBRE: 'Utf8',
-  MIALGIA: 'Utf8', CEFALEIA: 'Utf8', EXANTEMA: 'Utf8', VOMITO: 'Utf8', NAUSEA: 'Utf8', DOR_COSTAS: 'Utf8', CONJUNTVIT: 'Utf8',
-  ARTRITE: 'Utf8', ARTRALGIA: 'Utf8', PETEQUIA_N: 'Utf8', LEUCOPENIA: 'Utf8', LACO: 'Utf8', DOR_RETRO: 'Utf8', DIABETES: 'Utf8',
-  HEMATOLOG: 'Utf8', HEPATOPAT: 'Utf8', RENAL: 'Utf8', HIPERTENSA: 'Utf8', ACIDO_PEPT: 'Utf8', AUTO_IMUNE: 'Utf8',
-  DT_CHIK_S1: 'Date32', DT_CHIK_S2: 'Date32', DT_PRNT: 'Date32', RES_CHIKS1: 'Utf8', RES_CHIKS2: 'Utf8', RESUL_PRNT: 'Utf8',
-  DT_SORO: 'Date32', RESUL_SORO: 'Utf8', DT_NS1: 'Date32', RESUL_NS1: 'Utf8', DT_VIRAL: 'Date32', RESUL_VI_N: 'Utf8',
-  DT_PCR: 'Date32', RESUL_PCR_: 'Utf8', SOROTIPO: 'Utf8', HISTOPA_N: 'Utf8', IMUNOH_N: 'Utf8', HOSPITALIZ: 'Utf8',
-  DT_INTERNA: 'Date32', UF: 'Utf8', MUNICIPIO: 'Utf8', TPAUTOCTO: 'Utf8', COUFINF: 'Utf8', COPAISINF: 'Utf8', COMUNINF: 'Utf8',
-  CLASSI_FIN: 'Utf8', CRITERIO: 'Utf8', DOENCA_TRA: 'Utf8', CLINC_CHIK: 'Utf8', EVOLUCAO: 'Utf8', DT_OBITO: 'Date32',
-  DT_ENCERRA: 'Date32', ALRM_HIPOT: 'Utf8', ALRM_PLAQ: 'Utf8', ALRM_VOM: 'Utf8', ALRM_SANG: 'Utf8', ALRM_HEMAT: 'Utf8',
-  ALRM_ABDOM: 'Utf8', ALRM_LETAR: 'Utf8', ALRM_HEPAT: 'Utf8', ALRM_LIQ: 'Utf8', DT_ALRM: 'Date32', GRAV_PULSO: 'Utf8',
-  GRAV_CONV: 'Utf8', GRAV_ENCH: 'Utf8', GRAV_INSUF: 'Utf8', GRAV_TAQUI: 'Utf8', GRAV_EXTRE: 'Utf8', GRAV_HIPOT: 'Utf8',
-  GRAV_HEMAT: 'Utf8', GRAV_MELEN: 'Utf8', GRAV_METRO: 'Utf8', GRAV_SANG: 'Utf8', GRAV_AST: 'Utf8', GRAV_MIOC: 'Utf8',
-  GRAV_CONSC: 'Utf8', GRAV_ORGAO: 'Utf8', DT_GRAV: 'Date32', MANI_HEMOR: 'Utf8', EPISTAXE: 'Utf8', GENGIVO: 'Utf8',
-  METRO: 'Utf8', PETEQUIAS: 'Utf8', HEMATURA: 'Utf8', SANGRAM: 'Utf8', LACO_N: 'Utf8', PLASMATICO: 'Utf8', EVIDENCIA: 'Utf8',
-  PLAQ_MENOR: 'Utf8', CON_FHD: 'Utf8', COMPLICA: 'Utf8', NU_LOTE_I: 'Utf8', TP_SISTEMA: 'Utf8', NDUPLIC_N: 'Utf8',
-  DT_DIGITA: 'Date32', CS_FLXRET: 'Utf8', FLXRECEBI: 'Utf8', MIGRADO_W: 'Utf8'
-} as const;
+export const SINAN_CHIK = { ...SINAN_DENG, NU_LOTE_I: 'Utf8' } as const;
 
 /**
  * SINAN ZIKA (Zika notifications): 41 columns.
