@@ -37,8 +37,9 @@ export function textColumn(rows: number, stride: number, offset: number, length:
       let p = pos;
       let start = at + offset;
       for (let r = from; r < to; r++, start += stride) {
+        // Trailing blanks (and the NUL padding some writers use) are not part of the value. This is
+        // `trimmedEnd` written out: calling it here, the hottest loop, measured a few per cent slower.
         let end = start + length;
-        // Trailing blanks (and the NUL padding some writers use) are not part of the value.
         while (end > start) {
           const b = bytes[end - 1] as number;
           if (b !== 0x20 && b !== 0x00) break;

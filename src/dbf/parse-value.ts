@@ -44,6 +44,21 @@ function isPad(b: number): boolean {
 }
 
 /**
+ * Where a text field ends once its trailing blanks — and the NUL padding some writers use — are cut
+ * off (`start` when the field is all blank).
+ *
+ * @example
+ * ```ts
+ * trimmedEnd(new TextEncoder().encode('SP  '), 0, 4); // 2
+ * ```
+ */
+export function trimmedEnd(bytes: Uint8Array, start: number, end: number): number {
+  let e = end;
+  while (e > start && isPad(bytes[e - 1] as number)) e--;
+  return e;
+}
+
+/**
  * Parses a DBF number (`N`/`F`) in `bytes[start, end)`: optional blanks, sign, digits, one `.`
  * (or `,`, seen in Brazilian exports) and an optional exponent. Sets {@link parseState}; returns
  * NaN unless the status is Ok. Up to 15 digits the result is `mantissa / 10^scale`, one correctly

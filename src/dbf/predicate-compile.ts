@@ -16,7 +16,7 @@
 import { ArrowSusError } from '../errors.js';
 import { dbfCodec, encodeText, type DbfCodec } from './codec.js';
 import type { DbfField, DbfHeader } from './header.js';
-import { ParseStatus, daysFromCivil, lastNumberText, parseDbfDate, parseDbfLogical, parseDbfNumber, parseState } from './parse-value.js';
+import { ParseStatus, daysFromCivil, lastNumberText, parseDbfDate, parseDbfLogical, parseDbfNumber, parseState, trimmedEnd } from './parse-value.js';
 import { and, type ComparisonOperator, type Predicate, type PredicateLiteral } from './predicate.js';
 import { planColumns, resolveField, type DbfColumnKind, type DbfSchemaOptions } from './schema.js';
 
@@ -35,15 +35,6 @@ function invalid(message: string, details: Record<string, unknown>): ArrowSusErr
 interface Column {
   readonly field: DbfField;
   readonly kind: DbfColumnKind;
-}
-
-function trimmedEnd(bytes: Uint8Array, start: number, end: number): number {
-  while (end > start) {
-    const b = bytes[end - 1] as number;
-    if (b !== 0x20 && b !== 0x00) break;
-    end--;
-  }
-  return end;
 }
 
 function numberReader(column: Column): Reader {
