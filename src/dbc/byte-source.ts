@@ -33,3 +33,24 @@ export async function* readByteSource(input: ByteSource): AsyncGenerator<Uint8Ar
   }
   yield* input;
 }
+
+/**
+ * The parts one after the other in one buffer (a single part is returned as is, not copied).
+ *
+ * @example
+ * ```ts
+ * concatBytes([Uint8Array.of(1, 2), Uint8Array.of(3)]); // Uint8Array [1, 2, 3]
+ * ```
+ */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}

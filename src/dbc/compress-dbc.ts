@@ -13,7 +13,7 @@
  * @module
  */
 import { ArrowSusError, throwIfAborted } from '../errors.js';
-import { readByteSource, type ByteSource } from './byte-source.js';
+import { concatBytes, readByteSource, type ByteSource } from './byte-source.js';
 import { crc32 } from './crc32.js';
 import { Imploder, type ImplodeOptions } from './implode.js';
 
@@ -97,14 +97,7 @@ export function compressDbcSync(dbf: Uint8Array, options: CompressDbcSyncOptions
     throw new ArrowSusError('DBF_INVALID_HEADER', `dbc writer: DBF ends inside its ${headerLength}-byte header`);
   }
   const imploder = new Imploder({ ...options, chunkSize: options.chunkSize ?? Math.max(64, Math.min(dbf.length, 1 << 24)) });
-  const parts = [prefixWithCrc(dbf.subarray(0, headerLength), crc32(dbf)), ...imploder.write(dbf.subarray(headerLength)), ...imploder.finish()];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes([prefixWithCrc(dbf.subarray(0, headerLength), crc32(dbf)), ...imploder.write(dbf.subarray(headerLength)), ...imploder.finish()]);
 }
 
 /**
@@ -156,14 +149,7 @@ export async function* compressDbc(
     dbfBytes += chunk.length;
     let rest = chunk;
     if (header === undefined) {
-      if (pending.length === 0) {
-        pending = chunk;
-      } else {
-        const joined = new Uint8Array(pending.length + chunk.length);
-        joined.set(pending);
-        joined.set(chunk, pending.length);
-        pending = joined;
-      }
+      pending = pending.length === 0 ? chunk : concatBytes([pending, chunk]);
       const headerLength = pending.length < 10 ? Infinity : dbfHeaderLength(pending);
       if (pending.length < headerLength) {
         if (pending === chunk) pending = chunk.slice(); // the source may reuse its buffer

@@ -15,7 +15,7 @@
  * @module
  */
 import { ArrowSusError, throwIfAborted } from '../errors.js';
-import { readByteSource, type ByteSource } from './byte-source.js';
+import { concatBytes, readByteSource, type ByteSource } from './byte-source.js';
 import { crc32 } from './crc32.js';
 import { DBC_PREFIX_BYTES, dbcHeaderNeeds, readDbcHeader, type DbcHeader } from './dbc-header.js';
 import { Exploder, explodeWhole } from './explode.js';
@@ -196,14 +196,7 @@ export async function* decompressDbc(input: ByteSource, options: DecompressDbcOp
       let rest = chunk;
       if (header === undefined) {
         // Buffer just the prefix: 10 bytes to learn H, then H + 4 (copying only when it spans chunks).
-        if (prefix.length === 0) {
-          prefix = chunk;
-        } else {
-          const joined = new Uint8Array(prefix.length + chunk.length);
-          joined.set(prefix);
-          joined.set(chunk, prefix.length);
-          prefix = joined;
-        }
+        prefix = prefix.length === 0 ? chunk : concatBytes([prefix, chunk]);
         if (prefix.length >= need && need === DBC_PREFIX_BYTES) need = dbcHeaderNeeds(prefix, fileName);
         if (prefix.length < need) {
           if (prefix === chunk) prefix = chunk.slice(); // the source may reuse its buffer

@@ -9,7 +9,7 @@
  * @module
  */
 import { ArrowSusError, throwIfAborted } from '../errors.js';
-import { readByteSource, type ByteSource } from './byte-source.js';
+import { concatBytes, readByteSource, type ByteSource } from './byte-source.js';
 import { crc32 } from './crc32.js';
 import { explodeRun, NEED_INPUT, OUTPUT_FULL, OUTPUT_SLACK, type ExplodeState } from './explode-core.js';
 
@@ -154,14 +154,7 @@ export class Exploder {
     }
     const state = this.#state;
     const unread = this.#input.length - (state === undefined ? 0 : state.inPos);
-    if (unread > 0) {
-      const joined = new Uint8Array(unread + chunk.length);
-      joined.set(this.#input.subarray(this.#input.length - unread));
-      joined.set(chunk, unread);
-      this.#input = joined;
-    } else {
-      this.#input = chunk;
-    }
+    this.#input = unread > 0 ? concatBytes([this.#input.subarray(this.#input.length - unread), chunk]) : chunk;
     if (state !== undefined) state.inPos = 0;
   }
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { ArrowSusError, throwIfAborted } from '../errors.js';
-import { readByteSource, type ByteSource } from './byte-source.js';
+import { concatBytes, readByteSource, type ByteSource } from './byte-source.js';
 import { DEFAULT_CHUNK_SIZE } from './explode.js';
 import { ImplodeEngine } from './implode-core.js';
 
@@ -134,14 +134,5 @@ export async function* implode(input: ByteSource, options: ImplodeStreamOptions 
  */
 export function implodeSync(bytes: Uint8Array, options: ImplodeOptions = {}): Uint8Array {
   const imploder = new Imploder({ ...options, chunkSize: options.chunkSize ?? Math.max(64, Math.min(bytes.length, 1 << 24)) });
-  const parts = [...imploder.write(bytes), ...imploder.finish()];
-  if (parts.length === 1) return parts[0]!;
-  const total = parts.reduce((sum, part) => sum + part.length, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes([...imploder.write(bytes), ...imploder.finish()]);
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { concatBytes } from '../dbc/byte-source.js';
 import { ArrowSusError } from '../errors.js';
 
 /** The two table containers DataSUS publishes. */
@@ -83,18 +84,7 @@ export async function takeSniffPrefix(iterator: AsyncIterator<Uint8Array>): Prom
     if (next.done === true) break;
     head.push(next.value);
     length += next.value.length;
-    if (need === 10 && length >= 10) need = Math.max(sniffLength(concatChunks(head, length)), 10);
+    if (need === 10 && length >= 10) need = Math.max(sniffLength(concatBytes(head)), 10);
   }
-  return { head, bytes: concatChunks(head, length) };
-}
-
-function concatChunks(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return { head, bytes: concatBytes(head) };
 }
