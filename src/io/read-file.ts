@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { throwIfAborted } from '../errors.js';
 import { fileError } from './errors.js';
 
@@ -36,12 +36,7 @@ export interface ReadFileChunksOptions {
  */
 export async function* readFileChunks(path: string, options: ReadFileChunksOptions = {}): AsyncGenerator<Uint8Array> {
   const chunkSize = options.chunkSize ?? 1 << 20;
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw fileError(error, path, 'read');
-  }
+  const handle = await openForRead(path);
   try {
     let position = options.start ?? 0;
     const end = options.end ?? Infinity;
@@ -62,5 +57,22 @@ export async function* readFileChunks(path: string, options: ReadFileChunksOptio
     }
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Opens a file for reading. Errors: `FILE_NOT_FOUND`, `FILE_IO`.
+ *
+ * @example
+ * ```ts
+ * const handle = await openForRead('RDSP2301.parquet');
+ * try { await handle.read(tail, 0, 8, size - 8); } finally { await handle.close(); }
+ * ```
+ */
+export async function openForRead(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    throw fileError(error, path, 'read');
   }
 }

@@ -6,10 +6,8 @@
  *
  * @module
  */
-import { open } from 'node:fs/promises';
 import { ArrowSusError } from '../errors.js';
-import { fileError } from '../io/errors.js';
-import { readFileChunks } from '../io/read-file.js';
+import { openForRead, readFileChunks } from '../io/read-file.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { TType, readThriftStruct, writeThriftStruct, type ThriftList, type ThriftStruct, type ThriftValue } from './thrift-compact.js';
 
@@ -40,12 +38,7 @@ export interface ParquetParts {
 }
 
 async function readParts(path: string, only?: ReadonlySet<number>): Promise<ParquetParts> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw fileError(error, path, 'read');
-  }
+  const handle = await openForRead(path);
   try {
     const { size } = await handle.stat();
     const tail = Buffer.alloc(8);
