@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { RecordBatch, Schema } from 'apache-arrow';
 import { packBatch, packSchema } from '../arrow/transfer.js';
+import type { PackedBatch } from '../arrow/transfer.js';
 import { ArrowSusError } from '../errors.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
@@ -19,6 +20,8 @@ export interface TaskOutput {
    * Resolves when the consumer has room for another one.
    */
   batch(batch: RecordBatch): Promise<void>;
+  /** Like {@link TaskOutput.batch}, for a batch already packed (`arrow/transfer.ts`). */
+  packed(batch: PackedBatch, transfer: ArrayBuffer[]): Promise<void>;
 }
 
 /** A function that runs one task in a worker and resolves to its (cloneable) summary. */
@@ -50,16 +53,23 @@ export function serveTasks(handler: TaskHandler): void {
       const output: TaskOutput = {
         schema: (schema) => send({ type: 'schema', id: state.id, schema: packSchema(schema) }),
         batch: async (batch) => {
-          while (state.credits <= 0 && !state.controller.signal.aborted) {
-            await new Promise<void>((resolve) => (state.wake = resolve));
-          }
-          if (state.controller.signal.aborted) {
-            throw new ArrowSusError('ABORTED', 'workers: task cancelled');
-          }
-          state.credits -= 1;
-          const { packed, transfer } = packBatch(batch);
-          send({ type: 'batch', id: state.id, batch: packed }, transfer);
+          await sendPacked(() => packBatch(batch));
         },
+        packed: async (batch, transfer) => {
+          await sendPacked(() => ({ packed: batch, transfer }));
+        },
+      };
+      // Waits for a credit, then sends (packing only once the batch can go).
+      const sendPacked = async (pack: () => { packed: PackedBatch; transfer: ArrayBuffer[] }): Promise<void> => {
+        while (state.credits <= 0 && !state.controller.signal.aborted) {
+          await new Promise<void>((resolve) => (state.wake = resolve));
+        }
+        if (state.controller.signal.aborted) {
+          throw new ArrowSusError('ABORTED', 'workers: task cancelled');
+        }
+        state.credits -= 1;
+        const { packed, transfer } = pack();
+        send({ type: 'batch', id: state.id, batch: packed }, transfer);
       };
       handler(message.task, output, state.controller.signal).then(
         (summary) => {

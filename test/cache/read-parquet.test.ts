@@ -1,9 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Schema, type RecordBatch } from 'apache-arrow';
+import { Field, Schema, TimestampMillisecond, Utf8, type RecordBatch } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { readParquet, readParquetSchema } from '../../src/cache/read-parquet.js';
+import { readParquet, readParquetPacked, readParquetSchema } from '../../src/cache/read-parquet.js';
+import { unpackBatch } from '../../src/arrow/transfer.js';
 import { batchesToParquet } from '../../src/output/parquet.js';
 import { footerMetadata, readParquetKeyValues } from '../../src/output/parquet-concat.js';
 import { SAMPLE_FIELDS, sampleBatch } from '../helpers/arrow.js';
@@ -32,5 +33,36 @@ describe('readParquetSchema', () => {
     expect(await codeOfAsync(() => readParquetSchema(join(dir, 'missing.parquet')))).toBe('FILE_NOT_FOUND');
     writeFileSync(join(dir, 'bad.parquet'), 'PAR1 this is not parquet at all PAR1');
     expect(await codeOfAsync(() => readParquetSchema(join(dir, 'bad.parquet')))).toBe('CACHE_CORRUPT');
+  });
+});
+
+describe('readParquetPacked', () => {
+  const unpacked = async (path: string): Promise<unknown[]> => {
+    const rows: unknown[] = [];
+    for await (const { schema: read, packed } of readParquetPacked(path, { batchRows: 16 })) rows.push(...unpackBatch(read, packed).toArray().map((row) => row.toJSON()));
+    return rows;
+  };
+  const direct = async (path: string): Promise<unknown[]> => {
+    const rows: unknown[] = [];
+    for await (const b of readParquet(path, { batchRows: 16 })) rows.push(...b.toArray().map((row) => row.toJSON()));
+    return rows;
+  };
+
+  it('gives the rows readParquet gives, nulls included, for every type the DBF decoder makes', async () => {
+    const withNulls = sampleBatch(rows.map((row, i) => (i % 7 === 3 ? row.map(() => null) : row)), schema);
+    const path = join(mkdtempSync(join(tmpdir(), 'arrow-sus-packed-')), 'a.parquet');
+    writeFileSync(path, await collectBuffer(batchesToParquet([withNulls], schema)));
+    const got = await unpacked(path);
+    expect(got).toHaveLength(50);
+    expect(got).toEqual(await direct(path));
+    expect(got.filter((row) => (row as { N: unknown }).N === null)).toHaveLength(7);
+  });
+
+  it('takes the general path for other types (here a timestamp column)', async () => {
+    const other = new Schema([new Field('T', new TimestampMillisecond(), true), new Field('CODE', new Utf8(), true)]);
+    const path = join(mkdtempSync(join(tmpdir(), 'arrow-sus-packed-')), 'b.parquet');
+    writeFileSync(path, await collectBuffer(batchesToParquet([sampleBatch([[1_600_000_000_000, 'a'], [null, 'b']], other)], other)));
+    expect(await unpacked(path)).toEqual(await direct(path));
+    expect(await unpacked(path)).toHaveLength(2);
   });
 });
