@@ -7,8 +7,9 @@
  *
  * @module
  */
-import { Data, RecordBatch, Struct, Table, Vector, tableFromIPC, tableToIPC } from 'apache-arrow';
-import type { DataType , Schema} from 'apache-arrow';
+import { Data, Struct, Table, Vector, tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { DataType, RecordBatch, Schema } from 'apache-arrow';
+import { recordBatch } from './record-batch.js';
 
 /** A `Data` node as plain, structured-clone-friendly values. */
 export interface PackedData {
@@ -85,7 +86,7 @@ export function unpackBatch(schema: Schema, packed: PackedBatch): RecordBatch {
     return unpackData(field.type, column);
   });
   const struct = new Data(new Struct(schema.fields), 0, packed.length, 0, undefined, children);
-  return new RecordBatch(schema, struct);
+  return recordBatch(schema, struct);
 }
 
 function ownBuffer(view: ArrayBufferView, transfer: Set<ArrayBuffer>): ArrayBufferView {

@@ -12,6 +12,7 @@
  */
 import { Data, Field, Float64, Int64, RecordBatch, Schema, Struct, Type, Utf8, makeData, vectorFromArray } from 'apache-arrow';
 import type { DataType, Vector } from 'apache-arrow';
+import { recordBatch } from './record-batch.js';
 
 const isInt = (type: DataType): boolean => type.typeId === Type.Int;
 const isFloat = (type: DataType): boolean => type.typeId === Type.Float;
@@ -71,7 +72,7 @@ export function unifySchemas(schemas: readonly Schema[]): Schema {
 export function conformBatch(batch: RecordBatch, schema: Schema): RecordBatch {
   if (batch.schema.fields.length === schema.fields.length &&
     batch.schema.fields.every((field, i) => field.name === schema.fields[i]?.name && sameType(field.type, schema.fields[i]!.type))) {
-    return batch.schema === schema ? batch : new RecordBatch(schema, batch.data);
+    return batch.schema === schema ? batch : recordBatch(schema, batch.data);
   }
   const children = schema.fields.map((field) => {
     const index = batch.schema.fields.findIndex((f) => f.name === field.name);
@@ -80,7 +81,7 @@ export function conformBatch(batch: RecordBatch, schema: Schema): RecordBatch {
     if (column === null) return nullData(field.type, batch.numRows);
     return castColumn(column, field.type);
   });
-  return new RecordBatch(schema, new Data(new Struct(schema.fields), 0, batch.numRows, 0, undefined, children));
+  return recordBatch(schema, new Data(new Struct(schema.fields), 0, batch.numRows, 0, undefined, children));
 }
 
 function nullData(type: DataType, length: number): Data {

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { RecordBatch, Struct, makeData, type Schema } from 'apache-arrow';
+import { Struct, makeData, type RecordBatch, type Schema } from 'apache-arrow';
+import { recordBatch } from '../arrow/record-batch.js';
 import type { DbfCodec } from './codec.js';
 import { ColumnScratch, columnDecoder, deletedColumn, tileRowsFor, type ColumnDecoder } from './columns.js';
 import type { DbfReadStats } from './decoder.js';
@@ -197,6 +198,6 @@ export class BatchBuilder {
     this.stats.rowsEmitted += rows;
     this.stats.batches++;
     const children = decoded.map((column) => column.data);
-    return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }));
+    return recordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }));
   }
 }

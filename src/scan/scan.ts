@@ -9,7 +9,8 @@
  * @module
  */
 import { join } from 'node:path';
-import { Data, Field, Int16, RecordBatch, Schema, Struct, Table, Utf8 } from 'apache-arrow';
+import { Data, Field, Int16, Schema, Struct, Table, Utf8, type RecordBatch } from 'apache-arrow';
+import { recordBatch } from '../arrow/record-batch.js';
 import { conformBatch, unifySchemas } from '../arrow/unify.js';
 import { filterBatch } from '../arrow/filter.js';
 import { DiskCache } from '../cache/disk-cache.js';
@@ -616,7 +617,7 @@ function withProvenance(batch: RecordBatch, schema: Schema, outcome: Materialize
     constantData(new Int16(), parsed.year, batch.numRows),
     constantData(new Int16(), parsed.month, batch.numRows),
   ];
-  return new RecordBatch(schema, new Data(new Struct(schema.fields), 0, batch.numRows, 0, undefined, [...batch.data.children, ...extra]));
+  return recordBatch(schema, new Data(new Struct(schema.fields), 0, batch.numRows, 0, undefined, [...batch.data.children, ...extra]));
 }
 
 /** The file's own names for the wanted columns plus the filter's columns (present ones only). */

@@ -8,6 +8,7 @@
  * @module
  */
 import { Field, RecordBatch, Schema, Struct, Table, Utf8, makeData, makeVector, vectorFromArray, type Data, type DataType } from 'apache-arrow';
+import { recordBatch } from '../../arrow/record-batch.js';
 import { labelChunk, prepareColumnLabeler, type ColumnLabeler, type UnknownTally } from './decode-column.js';
 import type { LabelSystem, SystemDictionary } from './dictionary.js';
 import { getLabelDictionary } from './systems.js';
@@ -136,7 +137,7 @@ class BatchLabeler {
     });
     const schema = new Schema(fields, batch.schema.metadata);
     const struct = makeData({ type: new Struct(fields), length: batch.numRows, nullCount: 0, children });
-    return new RecordBatch(schema, struct);
+    return recordBatch(schema, struct);
   }
 
   unknownCodes(): UnknownCode[] {
