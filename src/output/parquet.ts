@@ -61,6 +61,10 @@ export async function* batchesToParquet(
   let builder = new wasm.WriterPropertiesBuilder()
     .setCompression(codec)
     .setMaxRowGroupSize(Math.max(1, options.rowGroupRows ?? 131_072))
+    // Min/max/null-count statistics per column chunk (what DuckDB, Polars and pyarrow prune row
+    // groups with), not per page: the page-level index costs ~5% of encoding time (SIH RD) and
+    // our row groups hold one source file each, a few pages per column.
+    .setStatisticsEnabled(wasm.EnabledStatistics.Chunk)
     .setCreatedBy('arrow-sus');
   if (options.metadata !== undefined) {
     builder = builder.setKeyValueMetadata(new Map(Object.entries(options.metadata)));

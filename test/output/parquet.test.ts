@@ -20,6 +20,7 @@ t = f.read()
 print(json.dumps({"rows": t.num_rows, "groups": f.metadata.num_row_groups,
   "codec": f.metadata.row_group(0).column(0).compression if f.metadata.num_row_groups else None,
   "types": [str(x.type) for x in t.schema], "meta": {k.decode(): v.decode() for k, v in (f.metadata.metadata or {}).items() if not k.startswith(b"ARROW")},
+  "stats": [[str(c.statistics.min), str(c.statistics.max), c.statistics.null_count, c.has_column_index] for c in (f.metadata.row_group(0).column(i) for i in range(f.metadata.num_columns))] if f.metadata.num_row_groups else [],
   "rows_json": [{k: (str(v) if v is not None else None) for k, v in r.items()} for r in t.slice(0, 3).to_pylist()]}))`;
 
 if (!hasPyarrow) console.warn('[arrow-sus tests] skipping the Parquet read-back tests: pyarrow is not importable (pip install pyarrow)');
@@ -43,6 +44,15 @@ describe.runIf(hasPyarrow)('Parquet writer, read back by pyarrow', () => {
     expect(result['codec']).toBe('ZSTD');
     expect(result['types']).toEqual(['string', 'int32', 'int64', 'double', 'date32[day]', 'bool']);
     expect(result['meta']).toEqual({ 'arrow-sus.source': 'test' });
+    // Row-group statistics (what readers prune with), no page index.
+    expect(result['stats']).toEqual([
+      ['C0001', 'C0999', 100, false],
+      ['0', '999', 0, false],
+      ['0', '9990000000000', 0, false],
+      ['-0.0', '249.75', 0, false], // the format's rule: a zero minimum is written as -0.0
+      ['2020-01-01', '2020-12-30', 0, false],
+      ['False', 'True', 0, false],
+    ]);
     expect(result['rows_json']).toEqual([
       { CODE: null, N: '0', BIG: '0', VAL: '0.0', DT: '2020-01-01', OK: 'True' },
       { CODE: 'C0001', N: '1', BIG: '10000000000', VAL: '0.25', DT: '2020-01-02', OK: 'False' },
