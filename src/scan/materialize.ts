@@ -60,6 +60,8 @@ export async function materializeFile(file: ResolvedFile, context: MaterializeCo
   const { entry, created } = await context.cache.getOrCreate(
     remote,
     async (parquetPath) => {
+      // A miss: the conversion will need the pool, whose threads can start during the download.
+      context.pool.spawn();
       for (let attempt = 1; ; attempt++) {
         const fetched = await download(file, context);
         downloadedBytes += fetched.bytes;

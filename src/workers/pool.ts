@@ -216,6 +216,22 @@ export class WorkerPool {
   }
 
   /**
+   * Starts worker threads now, up to `count` in all (default: the pool's size), so that their
+   * start-up — a Node.js environment and the decoder's modules, ~150 ms each — overlaps other
+   * work (a download) instead of delaying the first task. Idle threads do not keep the process
+   * alive. Does nothing on a closed pool.
+   *
+   * @example
+   * ```ts
+   * pool.spawn(); // then download, then pool.run(...)
+   * ```
+   */
+  spawn(count = this.size): void {
+    if (this.#closed) return;
+    while (this.#slots.length < Math.min(count, this.size)) this.#slots.push(this.#newSlot());
+  }
+
+  /**
    * Ends the idle worker threads, returning their memory: a worker that has encoded Parquet keeps
    * the encoder's WebAssembly memory (tens of MiB) for good. Busy workers are left alone, and later
    * tasks start new threads as needed. Returns how many threads ended.
@@ -240,9 +256,7 @@ export class WorkerPool {
     while (this.#queue.length > 0) {
       let slot = this.#slots.find((candidate) => !candidate.busy);
       if (slot === undefined && this.#slots.length < this.size) {
-        slot = { worker: new Worker(this.#script), busy: false };
-        // Idle workers must not keep the process alive.
-        slot.worker.unref();
+        slot = this.#newSlot();
         this.#slots.push(slot);
       }
       if (slot === undefined) return;
@@ -252,6 +266,13 @@ export class WorkerPool {
       pending.start(slot);
     }
     for (const slot of this.#slots) if (!slot.busy) slot.worker.unref();
+  }
+
+  #newSlot(): Slot {
+    const worker = new Worker(this.#script);
+    // Idle workers must not keep the process alive.
+    worker.unref();
+    return { worker, busy: false };
   }
 
   #discard(slot: Slot): void {

@@ -57,6 +57,25 @@ describe('WorkerPool', () => {
     expect(await drain(pool.run({ batches: 1, rows: 9 }))).toBe(9);
   });
 
+  it('spawn() starts idle threads ahead of the first task, up to the pool size', async () => {
+    const pool = new WorkerPool(script, { size: 2 });
+    pool.spawn(1);
+    expect(await pool.trim()).toBe(1);
+    pool.spawn();
+    pool.spawn(5);
+    expect(await pool.trim()).toBe(2);
+    pool.spawn();
+    const rows = await Promise.all([0, 1].map(async (i) => {
+      let total = 0;
+      for await (const batch of pool.run({ batches: 2, rows: 3 + i })) total += batch.numRows;
+      return total;
+    }));
+    expect(rows).toEqual([6, 8]);
+    await pool.close();
+    pool.spawn();
+    expect(await pool.trim()).toBe(0);
+  });
+
   it('bounds how far a worker runs ahead of its consumer (credits)', async () => {
     await using pool = new WorkerPool(script, { size: 1, credits: 2 });
     const stream = pool.run<RangeSummary>({ batches: 50, rows: 10 });
