@@ -112,6 +112,18 @@ export function readParquetParts(paths: readonly string[]): Promise<ParquetParts
 }
 
 /**
+ * One file's footer, as {@link readParquetParts} reads it.
+ *
+ * @example
+ * ```ts
+ * const part = await readParquetPart('RDSP2301.parquet');
+ * ```
+ */
+export function readParquetPart(path: string): Promise<ParquetParts> {
+  return readParts(path);
+}
+
+/**
  * The key/value metadata of a Parquet file's footer (the rest of the footer is skipped, not
  * built), for {@link footerMetadata}.
  *
@@ -206,32 +218,96 @@ export async function joinParquetParts(parts: readonly ParquetParts[], target: s
   if (!canJoinParquet(parts)) {
     throw new ArrowSusError('INVALID_ARGUMENT', 'parquet: the files have different schemas and cannot be joined as they are');
   }
-  const first = parts[0]!;
+  const joined = await joinParquetStream(parts, target, options);
+  return joined!;
+}
 
+/**
+ * Like {@link joinParquetParts}, with the parts arriving one by one (a request's cached files as
+ * their conversions finish): each part's row groups are copied as soon as it comes, the footer
+ * is written after the last. Resolves to `undefined`, with nothing left at `target`, when a
+ * part's schema differs from the first's or no part comes. `metadata` may be a function, called
+ * once every part has come.
+ *
+ * @example
+ * ```ts
+ * const joined = await joinParquetStream(partsAsTheyAreReady(), 'out.parquet');
+ * if (joined === undefined) await encodeAgain();
+ * ```
+ */
+export async function joinParquetStream(
+  parts: AsyncIterable<ParquetParts> | Iterable<ParquetParts>,
+  target: string,
+  options: Omit<JoinParquetOptions, 'metadata'> & { readonly metadata?: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>) } = {},
+): Promise<{ bytes: number; rows: number } | undefined> {
+  let first: ParquetParts | undefined;
+  let firstSchema: Uint8Array | undefined;
   const groups: ThriftValue[] = [];
   let rows = 0n;
   let position = 4n;
-  for (const part of parts) {
-    const delta = position - 4n;
-    const list = field(part.footer, FILE_ROW_GROUPS) as ThriftList | undefined;
-    for (const item of list?.items ?? []) {
-      const group = item as ThriftStruct;
-      shiftRowGroup(group, delta);
-      if (group.fields.has(GROUP_ORDINAL)) group.fields.set(GROUP_ORDINAL, { type: TType.I16, value: groups.length });
-      groups.push(group);
-    }
-    rows += (field(part.footer, FILE_NUM_ROWS) as bigint | undefined) ?? 0n;
-    position += BigInt(part.dataEnd - 4);
-  }
+  // Set when a part cannot be joined: the byte stream then stops, and the partial file goes.
+  let mismatch = false;
+  const signal = options.signal ? { signal: options.signal } : {};
 
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    for await (const part of parts) {
+      if (first === undefined || firstSchema === undefined) {
+        first = part;
+        firstSchema = schemaBytes(part.footer);
+        yield MAGIC;
+      } else if (!sameBytes(schemaBytes(part.footer), firstSchema)) {
+        mismatch = true;
+        throw new ArrowSusError('INVALID_ARGUMENT', `parquet: ${part.path} has another schema than ${first.path}`);
+      }
+      const delta = position - 4n;
+      const list = field(part.footer, FILE_ROW_GROUPS) as ThriftList | undefined;
+      for (const item of list?.items ?? []) {
+        const group = item as ThriftStruct;
+        shiftRowGroup(group, delta);
+        if (group.fields.has(GROUP_ORDINAL)) group.fields.set(GROUP_ORDINAL, { type: TType.I16, value: groups.length });
+        groups.push(group);
+      }
+      rows += (field(part.footer, FILE_NUM_ROWS) as bigint | undefined) ?? 0n;
+      position += BigInt(part.dataEnd - 4);
+      let copied = 4;
+      // writeFileAtomic has written a chunk before it asks for the next: one buffer serves the copy.
+      for await (const chunk of readFileChunks(part.path, { start: 4, end: part.dataEnd, reuseBuffer: true, ...signal })) {
+        copied += chunk.length;
+        yield chunk;
+      }
+      if (copied !== part.dataEnd) throw new ArrowSusError('CACHE_CORRUPT', `parquet: ${part.path} changed while being read`);
+    }
+    if (first === undefined) {
+      mismatch = true;
+      throw new ArrowSusError('INVALID_ARGUMENT', 'parquet: nothing to join');
+    }
+    const metadata = typeof options.metadata === 'function' ? options.metadata() : options.metadata;
+    const footerBytes = footerOf(first, groups, rows, options.dropKeysWithPrefix, metadata);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(footerBytes.length, 0);
+    yield footerBytes;
+    yield length;
+    yield MAGIC;
+  }
+  try {
+    const written = await writeFileAtomic(target, bytes(), signal);
+    return { bytes: written, rows: Number(rows) };
+  } catch (error) {
+    if (mismatch) return undefined;
+    throw error;
+  }
+}
+
+/** The joined file's footer: the first file's, with every row group and the metadata changes. */
+function footerOf(first: ParquetParts, groups: ThriftValue[], rows: bigint, dropKeysWithPrefix: string | undefined, metadata: Readonly<Record<string, string>> = {}): Uint8Array {
   const footer: ThriftStruct = { kind: 'struct', fields: new Map(first.footer.fields) };
   footer.fields.set(FILE_NUM_ROWS, { type: TType.I64, value: rows });
   footer.fields.set(FILE_ROW_GROUPS, { type: TType.LIST, value: { kind: 'list', setType: false, elementType: TType.STRUCT, items: groups } });
   const keyValues = ((field(first.footer, FILE_KEY_VALUES) as ThriftList | undefined)?.items ?? []).filter((item) => {
     const key = Buffer.from(field(item as ThriftStruct, 1) as Uint8Array).toString('utf8');
-    return options.dropKeysWithPrefix === undefined || !key.startsWith(options.dropKeysWithPrefix);
+    return dropKeysWithPrefix === undefined || !key.startsWith(dropKeysWithPrefix);
   });
-  for (const [key, value] of Object.entries(options.metadata ?? {})) {
+  for (const [key, value] of Object.entries(metadata)) {
     keyValues.push({
       kind: 'struct',
       fields: new Map([
@@ -242,25 +318,5 @@ export async function joinParquetParts(parts: readonly ParquetParts[], target: s
   }
   if (keyValues.length > 0) footer.fields.set(FILE_KEY_VALUES, { type: TType.LIST, value: { kind: 'list', setType: false, elementType: TType.STRUCT, items: keyValues } });
   else footer.fields.delete(FILE_KEY_VALUES);
-  const footerBytes = writeThriftStruct(footer);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(footerBytes.length, 0);
-
-  async function* bytes(): AsyncGenerator<Uint8Array> {
-    yield MAGIC;
-    for (const part of parts) {
-      let copied = 4;
-      // writeFileAtomic has written a chunk before it asks for the next: one buffer serves the copy.
-      for await (const chunk of readFileChunks(part.path, { start: 4, end: part.dataEnd, reuseBuffer: true, ...(options.signal ? { signal: options.signal } : {}) })) {
-        copied += chunk.length;
-        yield chunk;
-      }
-      if (copied !== part.dataEnd) throw new ArrowSusError('CACHE_CORRUPT', `parquet: ${part.path} changed while being read`);
-    }
-    yield footerBytes;
-    yield length;
-    yield MAGIC;
-  }
-  const written = await writeFileAtomic(target, bytes(), options.signal ? { signal: options.signal } : {});
-  return { bytes: written, rows: Number(rows) };
+  return writeThriftStruct(footer);
 }

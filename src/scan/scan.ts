@@ -39,7 +39,8 @@ import type { UnknownCode } from '../brazil/index.js';
 import { writePartitioned, type ParquetOutputOptions, type WriteSummary } from './write-partitioned.js';
 import { writeBatches, type OutputFormat, type OutputTarget } from '../output/write-output.js';
 import type { ParquetOptions } from '../output/parquet.js';
-import { canJoinParquet, joinParquetParts, readParquetParts } from '../output/parquet-concat.js';
+import { joinParquetStream, readParquetPart, type ParquetParts } from '../output/parquet-concat.js';
+import { deferred, type Deferred } from '../util/deferred.js';
 import type { Writable } from 'node:stream';
 
 interface ReadPlan {
@@ -191,8 +192,43 @@ export class Scan {
    * ```
    */
   warm(): Promise<MaterializeOutcome[]> {
-    this.#warm ??= this.#runWarm();
+    this.#warm ??= this.#runWarm().catch((error: unknown) => {
+      // Whoever waits for a single file learns why it will not come.
+      this.#warmFailure = { error };
+      for (const ready of this.#ready.values()) ready.reject(error);
+      throw error;
+    });
     return this.#warm;
+  }
+
+  /** Per planned file (by index): its outcome once it is in the cache, undefined if it failed. */
+  readonly #ready = new Map<number, Deferred<MaterializeOutcome | undefined>>();
+  #warmFailure: { error: unknown } | undefined;
+
+  #readyAt(index: number): Deferred<MaterializeOutcome | undefined> {
+    let ready = this.#ready.get(index);
+    if (ready === undefined) {
+      this.#ready.set(index, (ready = deferred()));
+      if (this.#warmFailure !== undefined) ready.reject(this.#warmFailure.error);
+    }
+    return ready;
+  }
+
+  /**
+   * The planned files' outcomes in plan order, each as soon as it is in the cache (while later
+   * ones are still being fetched), skipping failed files. Starts {@link Scan.warm}.
+   */
+  async *#outcomesAsReady(): AsyncGenerator<MaterializeOutcome> {
+    const warming = this.warm();
+    // A failure reaches the loop through the files' promises; stopping early must not leave this
+    // one unobserved.
+    warming.catch(() => undefined);
+    const plan = await this.plan();
+    for (let index = 0; index < plan.files.length; index++) {
+      const outcome = await this.#readyAt(index).promise;
+      if (outcome !== undefined) yield outcome;
+    }
+    await warming;
   }
 
   async #runWarm(): Promise<MaterializeOutcome[]> {
@@ -220,10 +256,12 @@ export class Scan {
           const hit = await cache.get({ path: file.path, size: file.size, modifiedAt: file.modifiedAt?.toISOString() });
           if (hit === undefined) {
             this.#fail(file.path, new ArrowSusError('SOURCE_CONNECTION_FAILED', `scan: offline, and ${file.path} is not in the cache`));
+            this.#readyAt(index).resolve(undefined);
             continue;
           }
           outcomes[index] = { file, entry: hit, fromCache: true, downloadedBytes: 0 };
           this.#done.push(outcomes[index]);
+          this.#readyAt(index).resolve(outcomes[index]);
         } else {
           try {
             outcomes[index] = await materializeFile(file, {
@@ -236,6 +274,7 @@ export class Scan {
             });
             this.#bytesDownloaded += outcomes[index].downloadedBytes;
             this.#done.push(outcomes[index]);
+            this.#readyAt(index).resolve(outcomes[index]);
           } catch (error) {
             const typed = ArrowSusError.is(error) ? error : new ArrowSusError('INTERNAL', String(error), { cause: error });
             if (typed.code === 'ABORTED') {
@@ -247,6 +286,7 @@ export class Scan {
               abort.abort(typed);
               throw typed;
             }
+            this.#readyAt(index).resolve(undefined);
           }
         }
         inFlight.delete(file.path);
@@ -465,19 +505,28 @@ export class Scan {
       parquet.rowGroupRows === undefined &&
       parquet.metadata === undefined;
     if (!whole) return undefined;
-    const { outcomes } = await this.#readPlan();
-    // Nothing is decoded from here on: release the workers' memory (each holds the Parquet
-    // encoder's) before the footers are read and the file is written.
-    await (this.options.pool ?? defaultDecodePool()).trim();
-    const parts = await readParquetParts(outcomes.map((outcome) => outcome.entry.parquetPath));
-    if (!canJoinParquet(parts)) return undefined;
-    const { bytes, rows } = await joinParquetParts(parts, target, {
+    // Each file's row groups are copied as soon as it is in the cache, in plan order, while later
+    // files are still being fetched and converted: the join ends with the last conversion.
+    const sources: string[] = [];
+    const joined = await joinParquetStream(this.#cachedParts(sources), target, {
       dropKeysWithPrefix: 'arrow-sus.',
-      metadata: { 'arrow-sus.sources': JSON.stringify(outcomes.map((outcome) => outcome.file.path)) },
+      metadata: () => ({ 'arrow-sus.sources': JSON.stringify(sources) }),
       ...(this.options.signal ? { signal: this.options.signal } : {}),
     });
-    this.#rowsRead += rows;
-    return { rows, bytes, files: 1 };
+    // Nothing is decoded from here on: release the workers' memory (each holds the Parquet
+    // encoder's).
+    await (this.options.pool ?? defaultDecodePool()).trim();
+    if (joined === undefined) return undefined;
+    this.#rowsRead += joined.rows;
+    return { rows: joined.rows, bytes: joined.bytes, files: 1 };
+  }
+
+  /** The cached files' footers in plan order as each file is ready, noting their remote paths in `sources`. */
+  async *#cachedParts(sources: string[]): AsyncGenerator<ParquetParts> {
+    for await (const outcome of this.#outcomesAsReady()) {
+      sources.push(outcome.file.path);
+      yield await readParquetPart(outcome.entry.parquetPath);
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Data, Field, Float64, Int32, RecordBatch, Schema, Struct, Utf8, vectorFromArray } from 'apache-arrow';
@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readParquet } from '../../src/cache/read-parquet.js';
 import { ArrowSusError } from '../../src/errors.js';
-import { canConcatParquet, concatParquetFiles } from '../../src/output/parquet-concat.js';
+import { canConcatParquet, concatParquetFiles, joinParquetStream, readParquetPart, type ParquetParts } from '../../src/output/parquet-concat.js';
 import { batchesToParquet } from '../../src/output/parquet.js';
 import { readThriftStruct, writeThriftStruct } from '../../src/output/thrift-compact.js';
 import { requirePython } from '../helpers/python.js';
@@ -103,5 +103,65 @@ print(json.dumps({"rows": t.num_rows, "groups": f.metadata.num_row_groups, "n": 
     expect(await canConcatParquet(paths)).toBe(false);
     const error = await concatParquetFiles(paths, join(dir, 'x.parquet')).catch((e: unknown) => e);
     expect(ArrowSusError.is(error, 'INVALID_ARGUMENT')).toBe(true);
+  });
+});
+
+describe('joinParquetStream', () => {
+  const later = <T>(value: T, ms: number): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), ms));
+
+  it('copies parts as they arrive and writes the same file as the whole join', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-join-'));
+    const paths = ['a', 'b', 'c'].map((name) => join(dir, `${name}.parquet`));
+    await writeParquet(paths[0]!, [batch(0, 250)]);
+    await writeParquet(paths[1]!, [batch(250, 30)]);
+    await writeParquet(paths[2]!, [batch(280, 120)]);
+    const arrived: string[] = [];
+    let metadataAsked = 0;
+    async function* parts(): AsyncGenerator<ParquetParts> {
+      for (const path of paths) {
+        const part = await later(await readParquetPart(path), 5);
+        arrived.push(path);
+        yield part;
+      }
+    }
+    const streamed = join(dir, 'streamed.parquet');
+    const result = await joinParquetStream(parts(), streamed, {
+      dropKeysWithPrefix: 'arrow-sus.',
+      metadata: () => {
+        metadataAsked += 1;
+        // Called once, after the last part.
+        expect(arrived).toEqual(paths);
+        return { 'arrow-sus.sources': String(arrived.length) };
+      },
+    });
+    expect(result).toEqual({ rows: 400, bytes: expect.any(Number) as number });
+    expect(metadataAsked).toBe(1);
+    const whole = join(dir, 'whole.parquet');
+    await concatParquetFiles(paths, whole, { dropKeysWithPrefix: 'arrow-sus.', metadata: { 'arrow-sus.sources': '3' } });
+    expect(readFileSync(streamed)).toEqual(readFileSync(whole));
+  });
+
+  it('gives undefined and leaves nothing when a later part has another schema, or none comes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-join-'));
+    const narrow = new Schema(fields.slice(0, 2));
+    await writeParquet(join(dir, 'a.parquet'), [batch(0, 10)]);
+    await writeParquet(join(dir, 'b.parquet'), [batch(0, 10, narrow)], narrow);
+    const parts = await Promise.all(['a', 'b'].map((name) => readParquetPart(join(dir, `${name}.parquet`))));
+    expect(await joinParquetStream(parts, join(dir, 'x.parquet'))).toBeUndefined();
+    expect(await joinParquetStream([], join(dir, 'y.parquet'))).toBeUndefined();
+    expect(readdirSync(dir).sort()).toEqual(['a.parquet', 'b.parquet']);
+  });
+
+  it('passes a failure of the parts through and leaves nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-join-'));
+    await writeParquet(join(dir, 'a.parquet'), [batch(0, 10)]);
+    const first = await readParquetPart(join(dir, 'a.parquet'));
+    async function* parts(): AsyncGenerator<ParquetParts> {
+      yield first;
+      throw new ArrowSusError('ABORTED', 'stopped');
+    }
+    const error = await joinParquetStream(parts(), join(dir, 'x.parquet')).catch((e: unknown) => e);
+    expect(ArrowSusError.is(error, 'ABORTED')).toBe(true);
+    expect(readdirSync(dir)).toEqual(['a.parquet']);
   });
 });
