@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiskCache } from '../../src/cache/disk-cache.js';
+import { compressDbcSync } from '../../src/dbc/index.js';
+import { encodeDbf } from '../../src/dbf/index.js';
 import { jsonCellReader } from '../../src/output/cells.js';
 import { readTable } from '../../src/read/read-table.js';
 import { BIN, runBin, runCli } from '../helpers/cli.js';
@@ -30,6 +32,19 @@ const files: Record<string, Uint8Array> = {
   [`${SIM}/DOAC2022.dbc`]: generateDbc(15, 130),
 };
 if (SHARED_DIR !== undefined) files[`${SIH}/RDRJ1602.dbc`] = new Uint8Array(readFileSync(fixturePath('dbc/RDRJ1602.dbc')));
+// Minas Gerais changes layout between January and February (one more column): a request over both
+// cannot be joined from the cache as it is and is re-encoded into one schema.
+files[`${SIH}/RDMG2301.dbc`] = generateDbc(17, 90);
+files[`${SIH}/RDMG2302.dbc`] = compressDbcSync(
+  encodeDbf(
+    [
+      { name: 'MUNIC_RES', type: 'C', length: 6 },
+      { name: 'IDADE', type: 'N', length: 3 },
+      { name: 'VAL_TOT', type: 'N', length: 10, decimals: 2 },
+    ],
+    Array.from({ length: 60 }, (_, i) => ['310620', 20 + (i % 50), 100 + i / 4]),
+  ),
+);
 
 
 async function decodedRows(bytes: Uint8Array): Promise<Record<string, unknown>[]> {
@@ -97,6 +112,23 @@ print(json.dumps(rows, default=lambda v: v.isoformat() if isinstance(v, datetime
     } else {
       console.warn('[arrow-sus tests] pyarrow not importable: Parquet values checked with DuckDB only');
     }
+  });
+
+  it('writes files of different layouts into one Parquet file of their joint schema (the cache join gives way)', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'arrow-sus-cache-'));
+    const outDir = mkdtempSync(join(tmpdir(), 'arrow-sus-out-'));
+    const out = join(outDir, 'mg.parquet');
+    const result = await runCli(['fetch', 'sih', '--group', 'RD', '--uf', 'MG', '--year', '2023', '--month', '1-2', '-o', out, '--source', server.url, '--cache-dir', cacheDir, '--json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { rows: number }).rows).toBe(150);
+    // Nothing but the output is left in its folder (the abandoned join's temporary file is gone).
+    expect(readdirSync(outDir)).toEqual(['mg.parquet']);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    const reader = await connection.runAndReadAll(
+      `SELECT count(*)::INTEGER AS n, count(VAL_TOT)::INTEGER AS with_val, count(DT_INTER)::INTEGER AS with_date, round(sum(VAL_TOT), 2)::DOUBLE AS total FROM read_parquet('${out}')`,
+    );
+    expect(reader.getRowObjects()[0]).toEqual({ n: 150, with_val: 60, with_date: 90, total: 6000 + (59 * 60) / 8 });
   });
 
   it('serves a repeated request from the cache without any network connection, and refetches a republished file', async () => {
