@@ -12,7 +12,7 @@ import { parseRecordBatch, parseSchema } from 'arrow-js-ffi';
 import type { RecordBatch, Schema } from 'apache-arrow';
 import type * as ParquetWasmModule from 'parquet-wasm';
 import { canImportPacked, importPackedBatch } from '../arrow/c-data.js';
-import { packBatch } from '../arrow/transfer.js';
+import { packBatch, unpackBatch } from '../arrow/transfer.js';
 import type { PackedBatch } from '../arrow/transfer.js';
 import { ArrowSusError, throwIfAborted } from '../errors.js';
 import { fileError } from '../io/errors.js';
@@ -104,9 +104,9 @@ async function footerArrowSchema(path: string): Promise<Schema | undefined> {
  * ```
  */
 export async function* readParquet(path: string, options: ReadParquetOptions = {}): AsyncGenerator<RecordBatch> {
-  // Read each batch straight out of WebAssembly memory through the Arrow C Data Interface
-  // (copying it into JavaScript memory): about twice as fast as an IPC round trip.
-  yield* streamBatches(path, options, (memory, ffi) => parseRecordBatch(memory, ffi.arrayAddr(), ffi.schemaAddr(), true));
+  // Each batch is copied once out of WebAssembly memory (see readParquetPacked); every batch of
+  // the file carries the same Schema object.
+  for await (const { schema, packed } of readParquetPacked(path, options)) yield unpackBatch(schema, packed);
 }
 
 /** A batch of {@link readParquetPacked}: its schema and its buffers, ready for `postMessage`. */
