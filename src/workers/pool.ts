@@ -8,7 +8,7 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RecordBatch, Schema } from 'apache-arrow';
 import { unpackBatch, unpackSchema } from '../arrow/transfer.js';
 import { ArrowSusError, throwIfAborted } from '../errors.js';
@@ -21,7 +21,17 @@ export interface WorkerPoolOptions {
   readonly size?: number;
   /** Batches a worker may send ahead of the consumer (default 2). */
   readonly credits?: number;
+  /**
+   * Heap limits of each thread (Node's `Worker` `resourceLimits`). Default: an 8 MiB young
+   * generation, which the decoders and the Parquet codec fill mostly with short-lived objects —
+   * measured on a 20-file SIH conversion on 2 cores: peak RSS 25–45 MiB lower on Node 20 and 24
+   * (on Node 24, 470–511 → 438–445 MiB), time unchanged within noise, warm reads too.
+   */
+  readonly resourceLimits?: ResourceLimits;
 }
+
+/** The default young generation of a pool's threads (see {@link WorkerPoolOptions.resourceLimits}). */
+const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
 
 /** The stream of one task: its batches, then its summary. */
 export interface TaskStream<TSummary> extends AsyncIterable<RecordBatch> {
@@ -57,6 +67,7 @@ export class WorkerPool {
   readonly size: number;
   readonly #script: URL;
   readonly #credits: number;
+  readonly #resourceLimits: ResourceLimits;
   readonly #slots: Slot[] = [];
   readonly #queue: Pending[] = [];
   #nextId = 1;
@@ -66,6 +77,7 @@ export class WorkerPool {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.#script = script;
     this.#credits = Math.max(1, options.credits ?? 2);
+    this.#resourceLimits = options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS;
   }
 
   /**
@@ -269,7 +281,7 @@ export class WorkerPool {
   }
 
   #newSlot(): Slot {
-    const worker = new Worker(this.#script);
+    const worker = new Worker(this.#script, { resourceLimits: this.#resourceLimits });
     // Idle workers must not keep the process alive.
     worker.unref();
     return { worker, busy: false };

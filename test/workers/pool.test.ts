@@ -76,6 +76,18 @@ describe('WorkerPool', () => {
     expect(await pool.trim()).toBe(0);
   });
 
+  it('gives its threads an 8 MiB young generation unless told other limits', async () => {
+    const limitsOf = async (pool: WorkerPool): Promise<Record<string, number>> => {
+      const stream = pool.run<{ limits: Record<string, number> }>({ batches: 1, rows: 1, limits: true });
+      for await (const _ of stream) void _;
+      return (await stream.summary).limits;
+    };
+    await using byDefault = new WorkerPool(script, { size: 1 });
+    expect((await limitsOf(byDefault))['maxYoungGenerationSizeMb']).toBe(8);
+    await using custom = new WorkerPool(script, { size: 1, resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 256 } });
+    expect(await limitsOf(custom)).toMatchObject({ maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 256 });
+  });
+
   it('bounds how far a worker runs ahead of its consumer (credits)', async () => {
     await using pool = new WorkerPool(script, { size: 1, credits: 2 });
     const stream = pool.run<RangeSummary>({ batches: 50, rows: 10 });

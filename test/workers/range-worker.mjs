@@ -1,6 +1,8 @@
 // A worker for the pool tests: emits `batches` batches of `rows` Int32 rows counting from 0,
-// optionally failing with a typed error, throwing a plain error, or crashing the thread.
+// optionally failing with a typed error, throwing a plain error, or crashing the thread; with
+// `limits`, the summary also carries the thread's heap limits.
 import { Field, Int32, Schema, makeData, RecordBatch, Struct, Data } from 'apache-arrow';
+import { resourceLimits } from 'node:worker_threads';
 import { ArrowSusError } from '../../dist/errors.js';
 import { serveTasks } from '../../dist/workers/serve.js';
 
@@ -20,5 +22,5 @@ serveTasks(async (task, output, signal) => {
     const batch = new RecordBatch(schema, new Data(new Struct(schema.fields), 0, task.rows, 0, undefined, [column]));
     await output.batch(batch);
   }
-  return { rows: next };
+  return { rows: next, ...(task.limits ? { limits: resourceLimits } : {}) };
 });
