@@ -43,6 +43,18 @@ export function tileRowsFor(stride: number): number {
  * ```
  */
 export function columnDecoder(plan: DbfColumnPlan, codec: DbfCodec, rows: number, stride: number, scratch = new ColumnScratch()): ColumnDecoder {
+  const decoder = makeDecoder(plan, codec, rows, stride, scratch);
+  // V8 keeps a closure's optimised code only while a closure made from the same source holds it:
+  // decoders are made afresh per batch, so once a batch's decoders die, the next full collection
+  // drops the code and the next batch's decoders are optimised again (hundreds of compilations per
+  // file). One live decoder per kind holds the code for all of them.
+  LIVE_DECODERS.set(`${plan.kind}:${codec.encoding}`, decoder);
+  return decoder;
+}
+
+const LIVE_DECODERS = new Map<string, ColumnDecoder>();
+
+function makeDecoder(plan: DbfColumnPlan, codec: DbfCodec, rows: number, stride: number, scratch: ColumnScratch): ColumnDecoder {
   const { offset, length } = plan.field;
   switch (plan.kind) {
     case 'utf8':

@@ -8,7 +8,6 @@
  */
 import type { Data } from 'apache-arrow';
 import { ArrowSusError } from '../../errors.js';
-import type { ThriftStruct } from '../thrift-compact.js';
 import { ByteSink } from './byte-sink.js';
 import type { PageCodec } from './codec.js';
 import { ByteDictionary, WordDictionary } from './dictionary.js';
@@ -22,11 +21,11 @@ import {
   type PendingPage,
   type Validity,
 } from './gather.js';
-import { Encoding, PageType, dataPage, dictionaryPage, type EncodedPage } from './page.js';
+import type { ChunkMeta } from './footer.js';
+import { Encoding, dataPage, dictionaryPage, type EncodedPage } from './page.js';
 import { bitWidth, writeRleHybrid } from './rle.js';
 import type { ColumnSpec } from './schema.js';
-import { ValueRange, statisticsStruct } from './statistics.js';
-import { TType, list, struct, utf8 } from './thrift.js';
+import { ValueRange } from './statistics.js';
 
 /** Page and dictionary limits (arrow-rs's defaults). */
 export interface ColumnLimits {
@@ -44,13 +43,10 @@ export const DEFAULT_LIMITS: ColumnLimits = { pageRows: 20_000, pageBytes: 1 << 
 /** Rows gathered between limit checks. */
 const SEGMENT_ROWS = 4096;
 
-/** A finished column chunk: its bytes and, given where they land, its footer entry. */
+/** A finished column chunk: its bytes and what the footer says of it (but where it lands). */
 export interface EncodedChunk {
   readonly pieces: readonly Uint8Array[];
-  readonly compressedBytes: number;
-  readonly uncompressedBytes: number;
-  /** The `ColumnChunk` struct for a chunk starting at file offset `offset`. */
-  columnChunk(offset: number): ThriftStruct;
+  readonly meta: Omit<ChunkMeta, 'offset'>;
 }
 
 /**
@@ -206,14 +202,28 @@ export class ColumnWriter {
       offerWordEntries(this.#words, spec.kind, this.#range);
       dictionary = dictionaryPage(this.#codec, this.#words.page(), this.#words.size);
     }
-    const chunk = encodedChunk(spec, this.#codec.id, {
-      dictionary,
-      pages: this.#pages,
-      rows: this.#rows,
-      dictionaryPages: this.#dictionaryPages,
-      plainPages: this.#plainPages,
-      statistics: statisticsStruct(spec.kind, this.#nulls, this.#range.encode()),
-    });
+    const pieces: Uint8Array[] = [];
+    let compressedBytes = 0;
+    let uncompressedBytes = 0;
+    for (const page of dictionary === undefined ? this.#pages : [dictionary, ...this.#pages]) {
+      pieces.push(page.header, page.body);
+      compressedBytes += page.header.length + page.body.length;
+      uncompressedBytes += page.uncompressedBytes;
+    }
+    const chunk: EncodedChunk = {
+      pieces,
+      meta: {
+        spec,
+        codec: this.#codec.id,
+        dictionaryLength: dictionary === undefined ? 0 : dictionary.header.length + dictionary.body.length,
+        rows: this.#rows,
+        compressedBytes,
+        uncompressedBytes,
+        dictionaryPages: this.#dictionaryPages,
+        plainPages: this.#plainPages,
+        statistics: { nulls: this.#nulls, range: this.#range.encode() },
+      },
+    };
 
     // Reset for the next row group.
     this.#bytes?.clear();
@@ -250,65 +260,6 @@ function offerWordEntries(dictionary: WordDictionary, kind: ColumnSpec['kind'], 
 
 function offerNumbers(numbers: ArrayLike<number>, count: number, range: ValueRange): void {
   for (let id = 0; id < count; id++) range.offerNumber(numbers[id]!);
-}
-
-interface ChunkParts {
-  readonly dictionary: EncodedPage | undefined;
-  readonly pages: readonly EncodedPage[];
-  readonly rows: number;
-  readonly dictionaryPages: number;
-  readonly plainPages: number;
-  readonly statistics: ThriftStruct;
-}
-
-function encodedChunk(spec: ColumnSpec, codec: number, parts: ChunkParts): EncodedChunk {
-  const pieces: Uint8Array[] = [];
-  let compressedBytes = 0;
-  let uncompressedBytes = 0;
-  const add = (page: EncodedPage): void => {
-    pieces.push(page.header, page.body);
-    compressedBytes += page.header.length + page.body.length;
-    uncompressedBytes += page.uncompressedBytes;
-  };
-  if (parts.dictionary !== undefined) add(parts.dictionary);
-  const dictionaryLength = compressedBytes;
-  for (const page of parts.pages) add(page);
-
-  const encodings = [Encoding.PLAIN, Encoding.RLE, ...(parts.dictionaryPages > 0 ? [Encoding.RLE_DICTIONARY] : [])];
-  const encodingStats = [
-    ...(parts.dictionaryPages > 0 ? [pageStats(PageType.DATA, Encoding.RLE_DICTIONARY, parts.dictionaryPages)] : []),
-    ...(parts.plainPages > 0 ? [pageStats(PageType.DATA, Encoding.PLAIN, parts.plainPages)] : []),
-    ...(parts.dictionary !== undefined ? [pageStats(PageType.DICTIONARY, Encoding.PLAIN, 1)] : []),
-  ];
-  return {
-    pieces,
-    compressedBytes,
-    uncompressedBytes,
-    columnChunk: (offset) => struct([
-      [2, TType.I64, 0n],
-      [3, TType.STRUCT, struct([
-        [1, TType.I32, spec.physical],
-        [2, TType.LIST, list(TType.I32, encodings)],
-        [3, TType.LIST, list(TType.BINARY, [utf8(spec.name)])],
-        [4, TType.I32, codec],
-        [5, TType.I64, BigInt(parts.rows)],
-        [6, TType.I64, BigInt(uncompressedBytes)],
-        [7, TType.I64, BigInt(compressedBytes)],
-        [9, TType.I64, BigInt(offset + dictionaryLength)],
-        [11, TType.I64, parts.dictionary !== undefined ? BigInt(offset) : undefined],
-        [12, TType.STRUCT, parts.statistics],
-        [13, TType.LIST, list(TType.STRUCT, encodingStats)],
-      ])],
-    ]),
-  };
-}
-
-function pageStats(pageType: number, encoding: number, count: number): ThriftStruct {
-  return struct([
-    [1, TType.I32, pageType],
-    [2, TType.I32, encoding],
-    [3, TType.I32, count],
-  ]);
 }
 
 /** PLAIN booleans: one bit each, least significant first. */

@@ -11,11 +11,10 @@
  */
 import { Table, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
 import { ArrowSusError } from '../../errors.js';
-import { writeThriftStruct } from '../thrift-compact.js';
 import { pageCodec, type PageCodecName } from './codec.js';
-import { ColumnWriter, DEFAULT_LIMITS, type ColumnLimits, type EncodedChunk } from './column-writer.js';
-import { parquetColumns, schemaElements } from './schema.js';
-import { TType, list, struct, utf8 } from './thrift.js';
+import { ColumnWriter, DEFAULT_LIMITS, type ColumnLimits } from './column-writer.js';
+import { writeFooter, type ChunkMeta, type RowGroupMeta } from './footer.js';
+import { parquetColumns } from './schema.js';
 
 const MAGIC = Buffer.from('PAR1');
 
@@ -76,30 +75,19 @@ export async function* encodeParquet(
 
   let position = MAGIC.length;
   yield MAGIC;
-  const rowGroups: ReturnType<typeof struct>[] = [];
+  const rowGroups: RowGroupMeta[] = [];
   let rowsInGroup = 0;
-  let totalRows = 0;
 
   function* flushGroup(): Generator<Uint8Array> {
-    const start = position;
-    const chunks: ReturnType<typeof struct>[] = [];
-    let uncompressed = 0;
+    const offset = position;
+    const chunks: ChunkMeta[] = [];
     for (const writer of writers) {
-      const chunk: EncodedChunk = writer.finish();
-      chunks.push(chunk.columnChunk(position));
-      uncompressed += chunk.uncompressedBytes;
-      position += chunk.compressedBytes;
-      yield Buffer.concat(chunk.pieces as Uint8Array[]);
+      const { pieces, meta } = writer.finish();
+      chunks.push({ ...meta, offset: position });
+      position += meta.compressedBytes;
+      yield Buffer.concat(pieces as Uint8Array[]);
     }
-    rowGroups.push(struct([
-      [1, TType.LIST, list(TType.STRUCT, chunks)],
-      [2, TType.I64, BigInt(uncompressed)],
-      [3, TType.I64, BigInt(rowsInGroup)],
-      [5, TType.I64, BigInt(start)],
-      [6, TType.I64, BigInt(position - start)],
-      [7, TType.I16, rowGroups.length],
-    ]));
-    totalRows += rowsInGroup;
+    rowGroups.push({ chunks, rows: rowsInGroup, offset });
     rowsInGroup = 0;
   }
 
@@ -120,15 +108,7 @@ export async function* encodeParquet(
   if (rowsInGroup > 0) yield* flushGroup();
 
   const keyValues = [...Object.entries(options.metadata ?? {}), ['ARROW:schema', arrowSchemaBase64(schema)] as const];
-  const footer = writeThriftStruct(struct([
-    [1, TType.I32, 1],
-    [2, TType.LIST, list(TType.STRUCT, schemaElements(columns))],
-    [3, TType.I64, BigInt(totalRows)],
-    [4, TType.LIST, list(TType.STRUCT, rowGroups)],
-    [5, TType.LIST, list(TType.STRUCT, keyValues.map(([key, value]) => struct([[1, TType.BINARY, utf8(key)], [2, TType.BINARY, utf8(value)]])))],
-    [6, TType.BINARY, utf8('arrow-sus')],
-    [7, TType.LIST, list(TType.STRUCT, columns.map(() => struct([[1, TType.STRUCT, struct([])]])))],
-  ]));
+  const footer = writeFooter(columns, rowGroups, keyValues);
   const tail = Buffer.alloc(8);
   tail.writeUInt32LE(footer.length, 0);
   MAGIC.copy(tail, 4);

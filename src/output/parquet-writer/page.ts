@@ -3,9 +3,8 @@
  *
  * @module
  */
-import { writeThriftStruct } from '../thrift-compact.js';
 import type { PageCodec } from './codec.js';
-import { TType, struct } from './thrift.js';
+import { CompactWriter } from './compact-writer.js';
 
 /** Parquet page types and encodings used here. */
 export const PageType = { DATA: 0, DICTIONARY: 2 } as const;
@@ -19,6 +18,8 @@ export interface EncodedPage {
   readonly uncompressedBytes: number;
 }
 
+const header = new CompactWriter(64);
+
 /**
  * Compresses a data page body (definition levels and values) and writes its header.
  *
@@ -29,18 +30,19 @@ export interface EncodedPage {
  */
 export function dataPage(codec: PageCodec, body: Uint8Array, values: number, encoding: number): EncodedPage {
   const compressed = codec.compress(body);
-  const header = writeThriftStruct(struct([
-    [1, TType.I32, PageType.DATA],
-    [2, TType.I32, body.length],
-    [3, TType.I32, compressed.length],
-    [5, TType.STRUCT, struct([
-      [1, TType.I32, values],
-      [2, TType.I32, encoding],
-      [3, TType.I32, Encoding.RLE],
-      [4, TType.I32, Encoding.RLE],
-    ])],
-  ]));
-  return { header, body: compressed, uncompressedBytes: header.length + body.length };
+  header.reset();
+  header.i32(1, PageType.DATA);
+  header.i32(2, body.length);
+  header.i32(3, compressed.length);
+  header.beginStruct(5);
+  header.i32(1, values);
+  header.i32(2, encoding);
+  header.i32(3, Encoding.RLE);
+  header.i32(4, Encoding.RLE);
+  header.endStruct();
+  header.end();
+  const bytes = header.copy();
+  return { header: bytes, body: compressed, uncompressedBytes: bytes.length + body.length };
 }
 
 /**
@@ -53,15 +55,16 @@ export function dataPage(codec: PageCodec, body: Uint8Array, values: number, enc
  */
 export function dictionaryPage(codec: PageCodec, body: Uint8Array, entries: number): EncodedPage {
   const compressed = codec.compress(body);
-  const header = writeThriftStruct(struct([
-    [1, TType.I32, PageType.DICTIONARY],
-    [2, TType.I32, body.length],
-    [3, TType.I32, compressed.length],
-    [7, TType.STRUCT, struct([
-      [1, TType.I32, entries],
-      [2, TType.I32, Encoding.PLAIN],
-      [3, TType.FALSE, false],
-    ])],
-  ]));
-  return { header, body: compressed, uncompressedBytes: header.length + body.length };
+  header.reset();
+  header.i32(1, PageType.DICTIONARY);
+  header.i32(2, body.length);
+  header.i32(3, compressed.length);
+  header.beginStruct(7);
+  header.i32(1, entries);
+  header.i32(2, Encoding.PLAIN);
+  header.bool(3, false);
+  header.endStruct();
+  header.end();
+  const bytes = header.copy();
+  return { header: bytes, body: compressed, uncompressedBytes: bytes.length + body.length };
 }

@@ -6,8 +6,6 @@
  * @module
  */
 import { Type, type DataType, type Field, type Schema } from 'apache-arrow';
-import { TType, struct, utf8 } from './thrift.js';
-import type { ThriftStruct } from '../thrift-compact.js';
 
 /** Parquet physical types. */
 export const Physical = { BOOLEAN: 0, INT32: 1, INT64: 2, FLOAT: 4, DOUBLE: 5, BYTE_ARRAY: 6 } as const;
@@ -22,45 +20,44 @@ export type ValueKind =
   | 'double' // two words (bit pattern), compared as float64
   | 'bool';
 
+/** The logical type annotation of a column, when it has one. */
+export type LogicalType =
+  | { readonly type: 'string' }
+  | { readonly type: 'date' }
+  | { readonly type: 'integer'; readonly bitWidth: number; readonly signed: boolean };
+
 /** One Parquet column derived from an Arrow field. */
 export interface ColumnSpec {
   readonly name: string;
+  /** The name as UTF-8 (path_in_schema and the schema element). */
+  readonly nameBytes: Uint8Array;
   readonly physical: number;
   readonly kind: ValueKind;
   readonly optional: boolean;
-  readonly element: ThriftStruct;
+  /** The legacy converted type, when arrow-rs writes one. */
+  readonly converted?: number;
+  readonly logical?: LogicalType;
 }
 
-const LOGICAL_STRING = 1;
-const LOGICAL_DATE = 6;
-const LOGICAL_INTEGER = 10;
 const CONVERTED_UTF8 = 0;
 const CONVERTED_DATE = 6;
 // INT_8 … INT_16 and UINT_8 … UINT_16 converted types.
 const CONVERTED_INT: Readonly<Record<string, number>> = { '8,true': 15, '16,true': 16, '8,false': 11, '16,false': 12 };
 
-function element(field: Field, physical: number, converted?: number, logical?: ThriftStruct): ThriftStruct {
-  return struct([
-    [1, TType.I32, physical],
-    [3, TType.I32, field.nullable ? 1 : 0],
-    [4, TType.BINARY, utf8(field.name)],
-    [6, TType.I32, converted],
-    [10, TType.STRUCT, logical],
-  ]);
-}
-
 function spec(field: Field): ColumnSpec | undefined {
   const type: DataType = field.type;
-  const make = (physical: number, kind: ValueKind, converted?: number, logical?: ThriftStruct): ColumnSpec => ({
+  const make = (physical: number, kind: ValueKind, converted?: number, logical?: LogicalType): ColumnSpec => ({
     name: field.name,
+    nameBytes: Buffer.from(field.name, 'utf8'),
     physical,
     kind,
     optional: field.nullable,
-    element: element(field, physical, converted, logical),
+    ...(converted !== undefined ? { converted } : {}),
+    ...(logical !== undefined ? { logical } : {}),
   });
   switch (type.typeId) {
     case Type.Utf8:
-      return make(Physical.BYTE_ARRAY, 'bytes', CONVERTED_UTF8, struct([[LOGICAL_STRING, TType.STRUCT, struct([])]]));
+      return make(Physical.BYTE_ARRAY, 'bytes', CONVERTED_UTF8, { type: 'string' });
     case Type.Binary:
       return make(Physical.BYTE_ARRAY, 'bytes');
     case Type.Bool:
@@ -77,12 +74,11 @@ function spec(field: Field): ColumnSpec | undefined {
       if (bitWidth === 64 && isSigned) return make(Physical.INT64, 'int64');
       const converted = CONVERTED_INT[`${bitWidth},${isSigned}`];
       if (converted === undefined) return undefined;
-      const logical = struct([[LOGICAL_INTEGER, TType.STRUCT, struct([[1, TType.BYTE, bitWidth], [2, TType.TRUE, isSigned]])]]);
-      return make(Physical.INT32, 'small', converted, logical);
+      return make(Physical.INT32, 'small', converted, { type: 'integer', bitWidth, signed: isSigned });
     }
     case Type.Date: {
       const unit = (type as DataType & { unit: number }).unit;
-      return unit === 0 ? make(Physical.INT32, 'int32', CONVERTED_DATE, struct([[LOGICAL_DATE, TType.STRUCT, struct([])]])) : undefined;
+      return unit === 0 ? make(Physical.INT32, 'int32', CONVERTED_DATE, { type: 'date' }) : undefined;
     }
     default:
       return undefined;
@@ -106,21 +102,4 @@ export function parquetColumns(schema: Schema): ColumnSpec[] | undefined {
     columns.push(column);
   }
   return columns;
-}
-
-/**
- * The footer's schema list: the root (named `arrow_schema`, as arrow-rs names it) and one element
- * per column.
- *
- * @example
- * ```ts
- * schemaElements(parquetColumns(schema)!).length; // schema.fields.length + 1
- * ```
- */
-export function schemaElements(columns: readonly ColumnSpec[]): ThriftStruct[] {
-  const root = struct([
-    [4, TType.BINARY, utf8('arrow_schema')],
-    [5, TType.I32, columns.length],
-  ]);
-  return [root, ...columns.map((column) => column.element)];
 }

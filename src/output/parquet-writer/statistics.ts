@@ -6,9 +6,8 @@
  *
  * @module
  */
-import type { ThriftStruct } from '../thrift-compact.js';
+import type { CompactWriter } from './compact-writer.js';
 import type { ValueKind } from './schema.js';
-import { TType, struct } from './thrift.js';
 
 /**
  * Compares byte strings in unsigned lexicographic order.
@@ -108,24 +107,35 @@ export class ValueRange {
   }
 }
 
+/** A chunk's statistics, as written in its metadata. */
+export interface ChunkStatistics {
+  readonly nulls: number;
+  readonly range: { readonly min: Uint8Array; readonly max: Uint8Array } | undefined;
+}
+
 /**
- * The `Statistics` struct of a column chunk. Numeric columns also carry the deprecated `min`/`max`
- * fields (their order is the same), as arrow-rs writes them; byte arrays only the new ones.
+ * Writes the `Statistics` struct of a column chunk as field `id`. Numeric columns also carry the
+ * deprecated `min`/`max` fields (their order is the same), as arrow-rs writes them; byte arrays
+ * and booleans only the new ones.
  *
  * @example
  * ```ts
- * statisticsStruct('int32', 0, range.encode());
+ * writeStatistics(out, 12, 'int32', { nulls: 0, range: range.encode() });
  * ```
  */
-export function statisticsStruct(kind: ValueKind, nulls: number, range: { min: Uint8Array; max: Uint8Array } | undefined): ThriftStruct {
-  const legacy = range !== undefined && kind !== 'bytes' && kind !== 'bool';
-  return struct([
-    [1, TType.BINARY, legacy ? range.max : undefined],
-    [2, TType.BINARY, legacy ? range.min : undefined],
-    [3, TType.I64, BigInt(nulls)],
-    [5, TType.BINARY, range?.max],
-    [6, TType.BINARY, range?.min],
-    [7, TType.TRUE, range === undefined ? undefined : true],
-    [8, TType.TRUE, range === undefined ? undefined : true],
-  ]);
+export function writeStatistics(out: CompactWriter, id: number, kind: ValueKind, statistics: ChunkStatistics): void {
+  const { range } = statistics;
+  out.beginStruct(id);
+  if (range !== undefined && kind !== 'bytes' && kind !== 'bool') {
+    out.binary(1, range.max);
+    out.binary(2, range.min);
+  }
+  out.i64(3, statistics.nulls);
+  if (range !== undefined) {
+    out.binary(5, range.max);
+    out.binary(6, range.min);
+    out.bool(7, true);
+    out.bool(8, true);
+  }
+  out.endStruct();
 }
