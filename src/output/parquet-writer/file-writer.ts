@@ -44,6 +44,13 @@ export function canEncodeParquet(schema: Schema): boolean {
   return parquetColumns(schema) !== undefined;
 }
 
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new ArrowSusError('INVALID_ARGUMENT', `parquet: ${name} is out of range (got ${String(value)})`);
+  }
+  return value;
+}
+
 /** The schema as an IPC message (continuation marker, length, flatbuffer), base64: arrow-rs's form. */
 function arrowSchemaBase64(schema: Schema): string {
   const stream = tableToIPC(new Table(schema), 'stream');
@@ -68,9 +75,12 @@ export async function* encodeParquet(
 ): AsyncGenerator<Uint8Array> {
   const columns = parquetColumns(schema);
   if (columns === undefined) throw new ArrowSusError('UNSUPPORTED', 'parquet: the schema has a column type the TypeScript encoder does not write');
-  const groupRows = Math.max(1, options.rowGroupRows ?? 131_072);
-  const codec = await pageCodec(options.compression ?? 'zstd', options.nativeZstd === undefined ? {} : { nativeZstd: options.nativeZstd });
+  const groupRows = positiveInteger('rowGroupRows', options.rowGroupRows ?? 131_072);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  positiveInteger('limits.pageRows', limits.pageRows);
+  positiveInteger('limits.pageBytes', limits.pageBytes);
+  positiveInteger('limits.dictionaryBytes', limits.dictionaryBytes + 1); // 0: PLAIN from the first page on
+  const codec = await pageCodec(options.compression ?? 'zstd', options.nativeZstd === undefined ? {} : { nativeZstd: options.nativeZstd });
   const writers = columns.map((column) => new ColumnWriter(column, codec, limits));
 
   let position = MAGIC.length;
