@@ -40,14 +40,21 @@ let tables: { latin1: Uint8Array; cp850: Uint8Array } | undefined;
 export function detectDbfEncoding(header: DbfHeader, records: Uint8Array): 'latin1' | 'cp850' {
   tables ??= { latin1: lettersOf('latin1'), cp850: lettersOf('cp850') };
   const { latin1, cp850 } = tables;
+  // The text fields' byte ranges within a record, flattened (start, end, start, end …): the loop
+  // below runs over every byte of the sample.
   const text = header.fields.filter((f) => f.type === 'C');
+  const ranges = new Int32Array(text.length * 2);
+  text.forEach((field, k) => {
+    ranges[2 * k] = field.offset;
+    ranges[2 * k + 1] = field.offset + field.length;
+  });
   const length = header.recordLength;
   let latin1Score = 0;
   let cp850Score = 0;
   for (let at = 0; at + length <= records.length; at += length) {
-    for (const field of text) {
-      const end = at + field.offset + field.length;
-      for (let i = at + field.offset; i < end; i++) {
+    for (let k = 0; k < ranges.length; k += 2) {
+      const end = at + (ranges[k + 1] as number);
+      for (let i = at + (ranges[k] as number); i < end; i++) {
         const b = records[i] as number;
         if (b >= 0x80) {
           latin1Score += latin1[b] as number;

@@ -159,7 +159,11 @@ export class ColumnWriter {
       body.reserve(4);
       const lengthAt = body.length;
       body.length += 4;
-      writeRleHybrid(body, page.def, page.rows, 1);
+      if (page.nulls === 0) {
+        // No nulls: one RLE run of 1s, without scanning the levels.
+        body.varint(page.rows * 2);
+        body.u8(1);
+      } else writeRleHybrid(body, page.def, page.rows, 1);
       const length = body.length - lengthAt - 4;
       body.buffer[lengthAt] = length & 0xff;
       body.buffer[lengthAt + 1] = (length >>> 8) & 0xff;

@@ -43,17 +43,33 @@ export function gatherBytesDictionary(dict: ByteDictionary, values: Uint8Array, 
   let rows = page.rows;
   let n = page.values;
   const { bitmap, bitOffset } = validity;
-  if (bitmap === undefined) {
-    def.fill(1, rows, rows + to - from);
-    rows += to - from;
-    for (let i = from; i < to; i++) idx[n++] = dict.intern(values, offsets[i]!, offsets[i + 1]!);
-  } else {
-    for (let i = from; i < to; i++) {
-      if (isValid(bitmap, bitOffset + i)) {
-        def[rows++] = 1;
-        idx[n++] = dict.intern(values, offsets[i]!, offsets[i + 1]!);
-      } else def[rows++] = 0;
+  // DataSUS columns repeat a value over consecutive rows more often than not (the same UF,
+  // competence, hospital, procedure group …): a value equal to the previous one takes the previous
+  // index without hashing.
+  let lastStart = 0;
+  let lastLength = -1;
+  let lastId = 0;
+  for (let i = from; i < to; i++) {
+    if (bitmap !== undefined && !isValid(bitmap, bitOffset + i)) {
+      def[rows++] = 0;
+      continue;
     }
+    def[rows++] = 1;
+    const start = offsets[i]!;
+    const length = offsets[i + 1]! - start;
+    if (length === lastLength) {
+      let k = 0;
+      while (k < length && values[start + k] === values[lastStart + k]) k++;
+      if (k === length) {
+        idx[n++] = lastId;
+        lastStart = start;
+        continue;
+      }
+    }
+    lastId = dict.intern(values, start, start + length);
+    idx[n++] = lastId;
+    lastStart = start;
+    lastLength = length;
   }
   page.nulls += rows - page.rows - (n - page.values);
   page.rows = rows;
