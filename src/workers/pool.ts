@@ -244,8 +244,8 @@ export class WorkerPool {
   }
 
   /**
-   * Ends the idle worker threads, returning their memory: a worker that has encoded Parquet keeps
-   * the encoder's WebAssembly memory (tens of MiB) for good. Busy workers are left alone, and later
+   * Ends the idle worker threads, returning their memory: a worker keeps its decoder buffers and
+   * any WebAssembly memory it grew (the Parquet reader's, zstd's) for good. Busy workers are left alone, and later
    * tasks start new threads as needed. Returns how many threads ended.
    *
    * @example
