@@ -60,8 +60,8 @@ export interface EncodedChunk {
  * ```
  */
 export class ColumnWriter {
-  readonly #spec: ColumnSpec;
-  readonly #codec: PageCodec;
+  #spec: ColumnSpec;
+  #codec: PageCodec;
   readonly #limits: ColumnLimits;
   readonly #bytes: ByteDictionary | undefined;
   readonly #words: WordDictionary | undefined;
@@ -87,6 +87,28 @@ export class ColumnWriter {
     else if (spec.kind !== 'bool') this.#words = new WordDictionary(1);
     // Booleans are always PLAIN (one bit each: a dictionary cannot beat that).
     this.#plainMode = spec.kind === 'bool';
+  }
+
+  /** The limits this writer was made with. */
+  get limits(): ColumnLimits {
+    return this.#limits;
+  }
+
+  /** The value kind this writer encodes. */
+  get kind(): ColumnSpec['kind'] {
+    return this.#spec.kind;
+  }
+
+  /**
+   * Takes another column of the same value kind, for a writer whose last chunk was finished:
+   * its page buffers and dictionaries are reused instead of allocated again.
+   */
+  reuse(spec: ColumnSpec, codec: PageCodec): void {
+    if (spec.kind !== this.#spec.kind || this.#rows !== 0 || this.#page.rows !== 0) {
+      throw new ArrowSusError('INTERNAL', 'parquet: a column writer was reused mid-chunk or for another kind');
+    }
+    this.#spec = spec;
+    this.#codec = codec;
   }
 
   /** Adds rows `[from, to)` of `data` (a column of this writer's type). */

@@ -11,10 +11,10 @@
  */
 import { Table, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
 import { ArrowSusError } from '../../errors.js';
-import { pageCodec, type PageCodecName } from './codec.js';
+import { pageCodec, type PageCodec, type PageCodecName } from './codec.js';
 import { ColumnWriter, DEFAULT_LIMITS, type ColumnLimits } from './column-writer.js';
 import { writeFooter, type ChunkMeta, type RowGroupMeta } from './footer.js';
-import { parquetColumns } from './schema.js';
+import { parquetColumns, type ColumnSpec } from './schema.js';
 
 const MAGIC = Buffer.from('PAR1');
 
@@ -42,6 +42,34 @@ export interface EncodeParquetOptions {
  */
 export function canEncodeParquet(schema: Schema): boolean {
   return parquetColumns(schema) !== undefined;
+}
+
+// Column writers of finished files, by value kind and limits: a thread converting file after file
+// (the cache's workers) reuses their page buffers and dictionaries — ~115 KB per column, ~13 MB for
+// an SIH file — instead of allocating and zeroing them again. At most SPARE_LIMIT are kept.
+const SPARE_LIMIT = 512;
+const spare = new Map<string, ColumnWriter[]>();
+let spareCount = 0;
+
+const spareKey = (kind: string, limits: ColumnLimits): string => `${kind}|${limits.pageRows}|${limits.pageBytes}|${limits.dictionaryBytes}`;
+
+function takeWriter(column: ColumnSpec, codec: PageCodec, limits: ColumnLimits): ColumnWriter {
+  const writer = spare.get(spareKey(column.kind, limits))?.pop();
+  if (writer === undefined) return new ColumnWriter(column, codec, limits);
+  spareCount--;
+  writer.reuse(column, codec);
+  return writer;
+}
+
+function releaseWriters(writers: readonly ColumnWriter[]): void {
+  for (const writer of writers) {
+    if (spareCount >= SPARE_LIMIT) return;
+    const key = spareKey(writer.kind, writer.limits);
+    const list = spare.get(key) ?? [];
+    list.push(writer);
+    spare.set(key, list);
+    spareCount++;
+  }
 }
 
 function positiveInteger(name: string, value: number): number {
@@ -81,7 +109,7 @@ export async function* encodeParquet(
   positiveInteger('limits.pageBytes', limits.pageBytes);
   positiveInteger('limits.dictionaryBytes', limits.dictionaryBytes + 1); // 0: PLAIN from the first page on
   const codec = await pageCodec(options.compression ?? 'zstd', options.nativeZstd === undefined ? {} : { nativeZstd: options.nativeZstd });
-  const writers = columns.map((column) => new ColumnWriter(column, codec, limits));
+  const writers = columns.map((column) => takeWriter(column, codec, limits));
 
   let position = MAGIC.length;
   yield MAGIC;
@@ -119,6 +147,8 @@ export async function* encodeParquet(
 
   const keyValues = [...Object.entries(options.metadata ?? {}), ['ARROW:schema', arrowSchemaBase64(schema)] as const];
   const footer = writeFooter(columns, rowGroups, keyValues);
+  // Every chunk is finished: the writers are clean for the next file.
+  releaseWriters(writers);
   const tail = Buffer.alloc(8);
   tail.writeUInt32LE(footer.length, 0);
   MAGIC.copy(tail, 4);
