@@ -41,7 +41,7 @@ export function writeRleHybrid(sink: ByteSink, values: ArrayLike<number>, count:
   const valueBytes = (width + 7) >>> 3;
   let i = 0;
   while (i < count) {
-    const run = runLength(values, i, count);
+    const run = runEnd(values, i, count) - i;
     if (run >= MIN_RLE_RUN) {
       sink.varint(run * 2);
       let value = values[i]!;
@@ -53,7 +53,7 @@ export function writeRleHybrid(sink: ByteSink, values: ArrayLike<number>, count:
     // Bit-packed groups of eight until a long run starts at a group boundary (or the end).
     const start = i;
     do i += 8;
-    while (i < count && runLength(values, i, count) < MIN_RLE_RUN);
+    while (i < count && runEnd(values, i, count) - i < MIN_RLE_RUN);
     const groups = (Math.min(i, count) - start + 7) >>> 3;
     sink.varint(groups * 2 + 1);
     packBits(sink, values, start, Math.min(i, count), groups * 8, width);
@@ -61,12 +61,17 @@ export function writeRleHybrid(sink: ByteSink, values: ArrayLike<number>, count:
   }
 }
 
-/** Repeats of `values[at]` from `at` on, counting at most far enough to decide. */
-function runLength(values: ArrayLike<number>, at: number, count: number): number {
+/**
+ * Where the run of `values[at]` that starts at `at` ends. It returns the end, not the length: the
+ * loop is entered through on-stack replacement, and V8 (Node 20) kept re-entering an OSR version
+ * compiled without feedback for the subtraction after the loop, deoptimising at every call
+ * (800 times per file).
+ */
+function runEnd(values: ArrayLike<number>, at: number, count: number): number {
   const value = values[at]!;
   let end = at + 1;
   while (end < count && values[end] === value) end++;
-  return end - at;
+  return end;
 }
 
 /** Packs `values[from … to)` padded with zeros to `slots` values, `width` bits each. */
