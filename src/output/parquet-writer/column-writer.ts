@@ -37,7 +37,14 @@ export interface ColumnLimits {
   readonly dictionaryBytes: number;
 }
 
-/** Default {@link ColumnLimits}. */
+/**
+ * Default {@link ColumnLimits}.
+ *
+ * @example
+ * ```ts
+ * new ColumnWriter(spec, codec, { ...DEFAULT_LIMITS, pageRows: 1000 });
+ * ```
+ */
 export const DEFAULT_LIMITS: ColumnLimits = { pageRows: 20_000, pageBytes: 1 << 20, dictionaryBytes: 1 << 20 };
 
 /** Rows gathered between limit checks. */

@@ -7,7 +7,14 @@
  */
 import { ByteSink } from './byte-sink.js';
 
-/** Compact-protocol wire types used by Parquet's structs. */
+/**
+ * Compact-protocol wire types used by Parquet's structs.
+ *
+ * @example
+ * ```ts
+ * out.beginList(2, CType.I32, encodings.length);
+ * ```
+ */
 export const CType = { TRUE: 1, FALSE: 2, BYTE: 3, I16: 4, I32: 5, I64: 6, BINARY: 8, LIST: 9, STRUCT: 12 } as const;
 
 /**

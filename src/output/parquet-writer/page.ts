@@ -6,8 +6,24 @@
 import type { PageCodec } from './codec.js';
 import { CompactWriter } from './compact-writer.js';
 
-/** Parquet page types and encodings used here. */
+/**
+ * Parquet page types used here (`PageType` in parquet.thrift).
+ *
+ * @example
+ * ```ts
+ * header.type === PageType.DICTIONARY;
+ * ```
+ */
 export const PageType = { DATA: 0, DICTIONARY: 2 } as const;
+
+/**
+ * Parquet encodings used here (`Encoding` in parquet.thrift).
+ *
+ * @example
+ * ```ts
+ * dataPage(codec, body, rows, Encoding.RLE_DICTIONARY);
+ * ```
+ */
 export const Encoding = { PLAIN: 0, RLE: 3, RLE_DICTIONARY: 8 } as const;
 
 /** A compressed page: its header and body, and their sizes. */

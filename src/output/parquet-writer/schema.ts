@@ -7,7 +7,14 @@
  */
 import { Type, type DataType, type Field, type Schema } from 'apache-arrow';
 
-/** Parquet physical types. */
+/**
+ * Parquet physical types (`Type` in parquet.thrift).
+ *
+ * @example
+ * ```ts
+ * parquetColumns(schema)?.[0]?.physical === Physical.BYTE_ARRAY;
+ * ```
+ */
 export const Physical = { BOOLEAN: 0, INT32: 1, INT64: 2, FLOAT: 4, DOUBLE: 5, BYTE_ARRAY: 6 } as const;
 
 /** How a column's values are taken from Arrow memory and compared for statistics. */
