@@ -246,12 +246,21 @@ class Writer {
   length = 0;
 
   push(byte: number): void {
-    if (this.length === this.buffer.length) {
-      const grown = new Uint8Array(this.buffer.length * 2);
-      grown.set(this.buffer);
-      this.buffer = grown;
-    }
+    if (this.length === this.buffer.length) this.reserve(1);
     this.buffer[this.length++] = byte;
+  }
+
+  reserve(extra: number): void {
+    if (this.length + extra <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  append(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
   }
 
   /** The bytes written. */
@@ -310,13 +319,13 @@ class Writer {
       case TType.DOUBLE: {
         const bytes = new Uint8Array(8);
         new DataView(bytes.buffer).setFloat64(0, value as number, true);
-        for (const b of bytes) this.push(b);
+        this.append(bytes);
         return;
       }
       case TType.BINARY: {
         const bytes = value as Uint8Array;
         this.varintNumber(bytes.length);
-        for (const b of bytes) this.push(b);
+        this.append(bytes);
         return;
       }
       case TType.LIST:
@@ -355,7 +364,19 @@ class Writer {
 
   struct(struct: ThriftStruct): void {
     let last = 0;
-    for (const id of [...struct.fields.keys()].sort((a, b) => a - b)) {
+    // Fields go out in id order. Decoded structs hold them in that order already (a footer has tens
+    // of thousands of structs: sorting each one's keys was most of the footer rewrite of a join).
+    let ordered = true;
+    let previous = -Infinity;
+    for (const id of struct.fields.keys()) {
+      if (id < previous) {
+        ordered = false;
+        break;
+      }
+      previous = id;
+    }
+    const ids = ordered ? struct.fields.keys() : [...struct.fields.keys()].sort((a, b) => a - b);
+    for (const id of ids) {
       const field = struct.fields.get(id)!;
       let type = field.type;
       if (type === TType.TRUE || type === TType.FALSE) type = field.value === true ? TType.TRUE : TType.FALSE;
