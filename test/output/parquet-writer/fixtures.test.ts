@@ -7,12 +7,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Table, type RecordBatch } from 'apache-arrow';
+import { Table, tableToIPC, type RecordBatch } from 'apache-arrow';
 import { expect, it } from 'vitest';
 import { readParquet } from '../../../src/cache/read-parquet.js';
+import { loadPolars } from '../../../src/engine/polars/engine.js';
 import { encodeParquet } from '../../../src/output/parquet-writer/file-writer.js';
 import { readTable } from '../../../src/read/read-table.js';
-import { describeShared, fixturePath, readManifest } from '../../helpers/shared.js';
+import { describeShared, fixturePath, readManifest, SHARED_DIR } from '../../helpers/shared.js';
 import { collectBuffer } from '../../helpers/streams.js';
 
 const bySystem = new Map<string, ReturnType<typeof readManifest>>();
@@ -54,5 +55,32 @@ describeShared('Parquet encoder on real DataSUS tables', () => {
         if (!sameCell(x.get(r), y.get(r))) expect({ column: schema.fields[c]!.name, row: r, value: y.get(r) }).toEqual({ column: schema.fields[c]!.name, row: r, value: x.get(r) });
       }
     }
+  });
+});
+
+describeShared('Parquet encoder output read by Polars', () => {
+  it('an SIH file reads in nodejs-polars exactly as the file arrow-rs writes for the same batches', async (context) => {
+    let polars: ReturnType<typeof loadPolars>;
+    try {
+      polars = loadPolars();
+    } catch (error) {
+      console.warn(`[arrow-sus tests] skipping the Polars read-back: ${String(error)}`);
+      context.skip();
+      return;
+    }
+    const batches: RecordBatch[] = [];
+    for await (const batch of readTable(join(SHARED_DIR!, 'fixtures', 'dbc', 'RDRJ1602.dbc'), { encoding: 'auto', batchBytes: 4 << 20 })) batches.push(batch);
+    const schema = batches[0]!.schema;
+    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-pqw-polars-'));
+    const ours = join(dir, 'ours.parquet');
+    writeFileSync(ours, await collectBuffer(encodeParquet(batches, schema, { rowGroupRows: 65_536 })));
+    const wasm = await import('parquet-wasm');
+    const properties = new wasm.WriterPropertiesBuilder().setCompression(wasm.Compression.ZSTD).setMaxRowGroupSize(65_536).build();
+    const theirs = join(dir, 'arrow-rs.parquet');
+    writeFileSync(theirs, wasm.writeParquet(wasm.Table.fromIPCStream(tableToIPC(new Table(schema, batches), 'stream')), properties));
+    const a = polars.readParquet(ours) as unknown as { shape: { height: number; width: number }; frameEqual(other: unknown): boolean };
+    const b = polars.readParquet(theirs);
+    expect(a.shape).toEqual({ height: 54_793, width: 113 });
+    expect(a.frameEqual(b)).toBe(true);
   });
 });
