@@ -46,9 +46,9 @@ export function canEncodeParquet(schema: Schema): boolean {
 
 // Column writers of finished files, by value kind and limits: a thread converting file after file
 // (the cache's workers) reuses their page buffers and dictionaries — ~115 KB per column, ~13 MB for
-// an SIH file — instead of allocating and zeroing them again. At most SPARE_LIMIT are kept (~18 MB,
-// one file of the widest DataSUS tables), so a long-lived process holds no more than that.
-const SPARE_LIMIT = 160;
+// an SIH file — instead of allocating and zeroing them again. At most SPARE_LIMIT are kept (~26 MB:
+// one file of the widest DataSUS table, CNES ST's 201 columns), so a long-lived process holds no more.
+const SPARE_LIMIT = 224;
 const spare = new Map<string, ColumnWriter[]>();
 let spareCount = 0;
 
