@@ -6,6 +6,7 @@
  * @module
  */
 import { ArrowSusError } from '../errors.js';
+import { ByteSink } from './byte-sink.js';
 
 /** Compact-protocol wire types. */
 export const TType = {
@@ -241,46 +242,15 @@ class Reader {
   }
 }
 
-class Writer {
-  private buffer = new Uint8Array(1024);
-  length = 0;
-
-  push(byte: number): void {
-    if (this.length === this.buffer.length) this.reserve(1);
-    this.buffer[this.length++] = byte;
+class Writer extends ByteSink {
+  constructor() {
+    super(1024);
   }
 
-  reserve(extra: number): void {
-    if (this.length + extra <= this.buffer.length) return;
-    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra));
-    grown.set(this.buffer.subarray(0, this.length));
-    this.buffer = grown;
-  }
-
-  append(bytes: Uint8Array): void {
-    this.reserve(bytes.length);
-    this.buffer.set(bytes, this.length);
-    this.length += bytes.length;
-  }
-
-  /** The bytes written. */
-  bytes(): Uint8Array {
-    return this.buffer.slice(0, this.length);
-  }
-
-  /** An unsigned varint of a number below 2^53. */
-  varintNumber(value: number): void {
-    let n = value;
-    while (n >= 0x80) {
-      this.push((n % 0x80) | 0x80);
-      n = Math.floor(n / 0x80);
-    }
-    this.push(n);
-  }
-
-  varint(value: bigint): void {
+  /** An unsigned varint of an i64 (values below 2^53 take the number path). */
+  varintBig(value: bigint): void {
     if (value < 9007199254740992n) {
-      this.varintNumber(Number(value));
+      this.varint(Number(value));
       return;
     }
     let n = value;
@@ -288,17 +258,17 @@ class Writer {
       let b = Number(n & 0x7fn);
       n >>= 7n;
       if (n !== 0n) b |= 0x80;
-      this.push(b);
+      this.u8(b);
     } while (n !== 0n);
   }
 
   zigzag(value: bigint): void {
-    this.varint(value >= 0n ? value << 1n : ((-value) << 1n) - 1n);
+    this.varintBig(value >= 0n ? value << 1n : ((-value) << 1n) - 1n);
   }
 
   /** Zigzag of a 32-bit integer. */
   zigzag32(value: number): void {
-    this.varintNumber(value >= 0 ? value * 2 : -value * 2 - 1);
+    this.varint(value >= 0 ? value * 2 : -value * 2 - 1);
   }
 
   value(type: number, value: ThriftValue): void {
@@ -307,7 +277,7 @@ class Writer {
       case TType.FALSE:
         return; // carried by the field header
       case TType.BYTE:
-        this.push((value as number) & 0xff);
+        this.u8((value as number) & 0xff);
         return;
       case TType.I16:
       case TType.I32:
@@ -324,7 +294,7 @@ class Writer {
       }
       case TType.BINARY: {
         const bytes = value as Uint8Array;
-        this.varintNumber(bytes.length);
+        this.varint(bytes.length);
         this.append(bytes);
         return;
       }
@@ -332,22 +302,22 @@ class Writer {
       case TType.SET: {
         const list = value as ThriftList;
         const size = list.items.length;
-        if (size < 15) this.push((size << 4) | list.elementType);
+        if (size < 15) this.u8((size << 4) | list.elementType);
         else {
-          this.push(0xf0 | list.elementType);
-          this.varintNumber(size);
+          this.u8(0xf0 | list.elementType);
+          this.varint(size);
         }
         for (const item of list.items) {
-          if (list.elementType === TType.TRUE || list.elementType === TType.FALSE) this.push(item === true ? 1 : 2);
+          if (list.elementType === TType.TRUE || list.elementType === TType.FALSE) this.u8(item === true ? 1 : 2);
           else this.value(list.elementType, item);
         }
         return;
       }
       case TType.MAP: {
         const map = value as ThriftMap;
-        this.varintNumber(map.entries.length);
+        this.varint(map.entries.length);
         if (map.entries.length === 0) return;
-        this.push((map.keyType << 4) | map.valueType);
+        this.u8((map.keyType << 4) | map.valueType);
         for (const [k, v] of map.entries) {
           this.value(map.keyType, k);
           this.value(map.valueType, v);
@@ -381,15 +351,15 @@ class Writer {
       let type = field.type;
       if (type === TType.TRUE || type === TType.FALSE) type = field.value === true ? TType.TRUE : TType.FALSE;
       const delta = id - last;
-      if (delta > 0 && delta <= 15) this.push((delta << 4) | type);
+      if (delta > 0 && delta <= 15) this.u8((delta << 4) | type);
       else {
-        this.push(type);
+        this.u8(type);
         this.zigzag32(id);
       }
       this.value(type, field.value);
       last = id;
     }
-    this.push(0);
+    this.u8(0);
   }
 }
 
@@ -419,5 +389,5 @@ export function readThriftStruct(bytes: Uint8Array, only?: ReadonlySet<number>):
 export function writeThriftStruct(struct: ThriftStruct): Uint8Array {
   const writer = new Writer();
   writer.struct(struct);
-  return writer.bytes();
+  return writer.copy();
 }

@@ -8,7 +8,7 @@
  */
 import type { Data } from 'apache-arrow';
 import { ArrowSusError } from '../../errors.js';
-import { ByteSink } from './byte-sink.js';
+import { ByteSink } from '../byte-sink.js';
 import type { PageCodec } from './codec.js';
 import { ByteDictionary, WordDictionary } from './dictionary.js';
 import {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ByteSink } from './byte-sink.js';
+import { ByteSink } from '../byte-sink.js';
 
 const EMPTY = -1;
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ByteSink } from './byte-sink.js';
+import type { ByteSink } from '../byte-sink.js';
 import type { ByteDictionary, WordDictionary } from './dictionary.js';
 import type { ValueRange } from './statistics.js';
 

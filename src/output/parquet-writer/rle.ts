@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { ByteSink } from './byte-sink.js';
+import type { ByteSink } from '../byte-sink.js';
 
 /** Runs shorter than this are bit-packed (the break-even point of both forms). */
 const MIN_RLE_RUN = 8;

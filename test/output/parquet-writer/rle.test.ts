@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteSink } from '../../../src/output/parquet-writer/byte-sink.js';
+import { ByteSink } from '../../../src/output/byte-sink.js';
 import { bitWidth, writeRleHybrid } from '../../../src/output/parquet-writer/rle.js';
 
 /** A decoder written from the Parquet specification's grammar, independent of the encoder. */

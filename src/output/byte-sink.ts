@@ -1,5 +1,6 @@
 /**
- * A growable little-endian byte buffer: the one place the Parquet encoder appends bytes.
+ * A growable little-endian byte buffer: where the Parquet encoder and the Thrift compact-protocol
+ * writer append bytes.
  *
  * @module
  */
