@@ -9,6 +9,13 @@ import { ByteSink } from '../byte-sink.js';
 
 const EMPTY = -1;
 
+/** A copy of `array` in twice the room. */
+function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
 /** Hash of a byte string: its length and up to 16 bytes from each end (equal values, equal hashes). */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   let h = Math.imul(0x9e3779b1, end - start + 1);
@@ -91,14 +98,9 @@ export class ByteDictionary {
   }
 
   #growEntries(): void {
-    const grow = (old: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const grown = new Int32Array(old.length * 2);
-      grown.set(old);
-      return grown;
-    };
-    this.#starts = grow(this.#starts);
-    this.#lengths = grow(this.#lengths);
-    this.#hashes = grow(this.#hashes);
+    this.#starts = doubled(this.#starts);
+    this.#lengths = doubled(this.#lengths);
+    this.#hashes = doubled(this.#hashes);
   }
 
   #rehash(): void {
@@ -133,7 +135,7 @@ function mix(word: number): number {
  */
 export class WordDictionary {
   /** Entries' words, `width` per entry (little-endian on every platform Node runs on). */
-  words: Int32Array;
+  words: Int32Array<ArrayBuffer>;
   #slots = new Int32Array(512).fill(EMPTY);
   size = 0;
 
@@ -197,9 +199,7 @@ export class WordDictionary {
   }
 
   #growWords(): void {
-    const grown = new Int32Array(this.words.length * 2);
-    grown.set(this.words);
-    this.words = grown;
+    this.words = doubled(this.words);
   }
 
   #rehash(): void {

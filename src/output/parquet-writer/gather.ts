@@ -26,6 +26,13 @@ export interface Validity {
   readonly bitOffset: number;
 }
 
+/** Records that the page now holds `rows` rows, `values` of them non-null. */
+function advance(page: PendingPage, rows: number, values: number): void {
+  page.nulls += rows - page.rows - (values - page.values);
+  page.rows = rows;
+  page.values = values;
+}
+
 function isValid(bitmap: Uint8Array, bit: number): boolean {
   return ((bitmap[bit >>> 3]! >>> (bit & 7)) & 1) === 1;
 }
@@ -71,9 +78,7 @@ export function gatherBytesDictionary(dict: ByteDictionary, values: Uint8Array, 
     lastStart = start;
     lastLength = length;
   }
-  page.nulls += rows - page.rows - (n - page.values);
-  page.rows = rows;
-  page.values = n;
+  advance(page, rows, n);
 }
 
 /**
@@ -102,9 +107,7 @@ export function gatherBytesPlain(sink: ByteSink, range: ValueRange, values: Uint
     sink.append(values.subarray(start, end));
     range.offerBytes(values, start, end);
   }
-  page.nulls += rows - page.rows - (n - page.values);
-  page.rows = rows;
-  page.values = n;
+  advance(page, rows, n);
 }
 
 /**
@@ -132,9 +135,7 @@ export function gatherWordsDictionary(dict: WordDictionary, words: Int32Array, v
       } else def[rows++] = 0;
     }
   }
-  page.nulls += rows - page.rows - (n - page.values);
-  page.rows = rows;
-  page.values = n;
+  advance(page, rows, n);
 }
 
 /**
@@ -158,9 +159,7 @@ export function gatherPairsDictionary(dict: WordDictionary, words: Int32Array, v
     def[rows++] = 1;
     idx[n++] = dict.intern2(words[i * 2]!, words[i * 2 + 1]!);
   }
-  page.nulls += rows - page.rows - (n - page.values);
-  page.rows = rows;
-  page.values = n;
+  advance(page, rows, n);
 }
 
 /**
@@ -205,9 +204,7 @@ export function gatherWordsPlain(
       else range.offerNumber(numbers[i]!);
     }
   }
-  page.nulls += rows - page.rows - (n - page.values);
-  page.rows = rows;
-  page.values = n;
+  advance(page, rows, n);
 }
 
 /**
@@ -233,7 +230,5 @@ export function gatherBooleans(range: ValueRange, bits: Uint8Array, valueOffset:
     idx[n++] = value;
     range.offerNumber(value);
   }
-  page.nulls += rows - page.rows - (n - page.values);
-  page.rows = rows;
-  page.values = n;
+  advance(page, rows, n);
 }

@@ -37,6 +37,22 @@ export interface EncodedPage {
 const header = new CompactWriter(64);
 
 /**
+ * Compresses `body` and writes the page header: type, sizes, then the type's own header struct
+ * (`writeTypeHeader`).
+ */
+function encodePage(codec: PageCodec, body: Uint8Array, type: number, writeTypeHeader: (out: CompactWriter) => void): EncodedPage {
+  const compressed = codec.compress(body);
+  header.reset();
+  header.i32(1, type);
+  header.i32(2, body.length);
+  header.i32(3, compressed.length);
+  writeTypeHeader(header);
+  header.end();
+  const bytes = header.copy();
+  return { header: bytes, body: compressed, uncompressedBytes: bytes.length + body.length };
+}
+
+/**
  * Compresses a data page body (definition levels and values) and writes its header.
  *
  * @example
@@ -45,20 +61,14 @@ const header = new CompactWriter(64);
  * ```
  */
 export function dataPage(codec: PageCodec, body: Uint8Array, values: number, encoding: number): EncodedPage {
-  const compressed = codec.compress(body);
-  header.reset();
-  header.i32(1, PageType.DATA);
-  header.i32(2, body.length);
-  header.i32(3, compressed.length);
-  header.beginStruct(5);
-  header.i32(1, values);
-  header.i32(2, encoding);
-  header.i32(3, Encoding.RLE);
-  header.i32(4, Encoding.RLE);
-  header.endStruct();
-  header.end();
-  const bytes = header.copy();
-  return { header: bytes, body: compressed, uncompressedBytes: bytes.length + body.length };
+  return encodePage(codec, body, PageType.DATA, (out) => {
+    out.beginStruct(5);
+    out.i32(1, values);
+    out.i32(2, encoding);
+    out.i32(3, Encoding.RLE);
+    out.i32(4, Encoding.RLE);
+    out.endStruct();
+  });
 }
 
 /**
@@ -70,17 +80,11 @@ export function dataPage(codec: PageCodec, body: Uint8Array, values: number, enc
  * ```
  */
 export function dictionaryPage(codec: PageCodec, body: Uint8Array, entries: number): EncodedPage {
-  const compressed = codec.compress(body);
-  header.reset();
-  header.i32(1, PageType.DICTIONARY);
-  header.i32(2, body.length);
-  header.i32(3, compressed.length);
-  header.beginStruct(7);
-  header.i32(1, entries);
-  header.i32(2, Encoding.PLAIN);
-  header.bool(3, false);
-  header.endStruct();
-  header.end();
-  const bytes = header.copy();
-  return { header: bytes, body: compressed, uncompressedBytes: bytes.length + body.length };
+  return encodePage(codec, body, PageType.DICTIONARY, (out) => {
+    out.beginStruct(7);
+    out.i32(1, entries);
+    out.i32(2, Encoding.PLAIN);
+    out.bool(3, false);
+    out.endStruct();
+  });
 }
