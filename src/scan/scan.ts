@@ -513,8 +513,8 @@ export class Scan {
       metadata: () => ({ 'arrow-sus.sources': JSON.stringify(sources) }),
       ...(this.options.signal ? { signal: this.options.signal } : {}),
     });
-    // Nothing is decoded from here on: release the workers' memory (each holds the Parquet
-    // encoder's).
+    // Nothing is decoded from here on: release the workers' memory (decoder buffers, spare
+    // column writers, WebAssembly memory).
     await (this.options.pool ?? defaultDecodePool()).trim();
     if (joined === undefined) return undefined;
     this.#rowsRead += joined.rows;

@@ -9,7 +9,8 @@
  *
  * @module
  */
-import { Table, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
+import type { RecordBatch, Schema } from 'apache-arrow';
+import { packSchema } from '../../arrow/transfer.js';
 import { ArrowSusError } from '../../errors.js';
 import { pageCodec, type PageCodec, type PageCodecName } from './codec.js';
 import { ColumnWriter, DEFAULT_LIMITS, type ColumnLimits } from './column-writer.js';
@@ -73,8 +74,8 @@ function releaseWriters(writers: readonly ColumnWriter[]): void {
   }
 }
 
-function positiveInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1) {
+function integerAtLeast(name: string, value: number, least: number): number {
+  if (!Number.isSafeInteger(value) || value < least) {
     throw new ArrowSusError('INVALID_ARGUMENT', `parquet: ${name} is out of range (got ${String(value)})`);
   }
   return value;
@@ -82,7 +83,8 @@ function positiveInteger(name: string, value: number): number {
 
 /** The schema as an IPC message (continuation marker, length, flatbuffer), base64: arrow-rs's form. */
 function arrowSchemaBase64(schema: Schema): string {
-  const stream = tableToIPC(new Table(schema), 'stream');
+  // The schema-only stream's first message.
+  const stream = packSchema(schema);
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   const length = view.getInt32(4, true);
   return Buffer.from(stream.buffer, stream.byteOffset, 8 + length).toString('base64');
@@ -104,11 +106,11 @@ export async function* encodeParquet(
 ): AsyncGenerator<Uint8Array> {
   const columns = parquetColumns(schema);
   if (columns === undefined) throw new ArrowSusError('UNSUPPORTED', 'parquet: the schema has a column type the TypeScript encoder does not write');
-  const groupRows = positiveInteger('rowGroupRows', options.rowGroupRows ?? 131_072);
+  const groupRows = integerAtLeast('rowGroupRows', options.rowGroupRows ?? 131_072, 1);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  positiveInteger('limits.pageRows', limits.pageRows);
-  positiveInteger('limits.pageBytes', limits.pageBytes);
-  positiveInteger('limits.dictionaryBytes', limits.dictionaryBytes + 1); // 0: PLAIN from the first page on
+  integerAtLeast('limits.pageRows', limits.pageRows, 1);
+  integerAtLeast('limits.pageBytes', limits.pageBytes, 1);
+  integerAtLeast('limits.dictionaryBytes', limits.dictionaryBytes, 0); // 0: PLAIN from the first page on
   const codec = await pageCodec(options.compression ?? 'zstd', options.nativeZstd === undefined ? {} : { nativeZstd: options.nativeZstd });
   const writers = columns.map((column) => takeWriter(column, codec, limits));
 
