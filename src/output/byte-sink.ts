@@ -14,7 +14,8 @@
  * const sink = new ByteSink();
  * sink.u32(3);
  * sink.append(new TextEncoder().encode('abc'));
- * sink.bytes(); // Uint8Array(7) [3, 0, 0, 0, 97, 98, 99]
+ * sink.appendRange(new Uint8Array([1, 2, 3]), 1, 3);
+ * sink.bytes(); // Uint8Array(9) [3, 0, 0, 0, 97, 98, 99, 2, 3]
  * ```
  */
 export class ByteSink {
@@ -66,6 +67,19 @@ export class ByteSink {
     this.reserve(bytes.length);
     this.buffer.set(bytes, this.length);
     this.length += bytes.length;
+  }
+
+  /**
+   * Appends `bytes[start … end)` without making a view of it (a view is an object on the heap: the
+   * encoder appends millions of short strings per file).
+   */
+  appendRange(bytes: Uint8Array, start: number, end: number): void {
+    const length = end - start;
+    this.reserve(length);
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = start; i < end; i++) buffer[at++] = bytes[i]!;
+    this.length = at;
   }
 
   /** The bytes written so far (a view: valid until the next write). */

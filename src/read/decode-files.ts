@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RecordBatch, Schema } from 'apache-arrow';
 import { formatPredicate } from '../dbf/predicate.js';
@@ -16,13 +16,40 @@ import type { TaskStream } from '../workers/pool.js';
 import type { ReadTableOptions, TableSummary } from './read-table.js';
 
 /**
- * The compiled worker script. When this module runs from TypeScript sources (the test runner),
- * the build in `dist/` provides it (`npm test` builds first).
+ * The compiled worker script: the single-file bundle `npm run build` makes of it (faster to start,
+ * see `scripts/bundle-worker.js`) unless it is missing or older than the compiled entry, else the
+ * entry itself. When this module runs from TypeScript sources (the test runner), the build in
+ * `dist/` provides it (`npm test` builds first).
+ *
+ * @example
+ * ```ts
+ * const pool = new WorkerPool(decodeWorkerUrl(), { size: 2 });
+ * ```
  */
 export function decodeWorkerUrl(): URL {
-  const beside = new URL('../workers/decode-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../dist/workers/decode-worker.js', import.meta.url);
+  const beside = new URL('../workers/', import.meta.url);
+  return workerScriptIn(modifiedAt(new URL('decode-worker.js', beside)) === undefined ? new URL('../../dist/workers/', import.meta.url) : beside);
+}
+
+/**
+ * The worker script to run from a build's `workers/` folder: `decode-worker.bundle.js` when it
+ * exists and is not older than `decode-worker.js` (a tsc-only rebuild leaves the bundle stale),
+ * else `decode-worker.js`.
+ *
+ * @example
+ * ```ts
+ * workerScriptIn(new URL('../dist/workers/', import.meta.url)).pathname; // …/decode-worker.bundle.js
+ * ```
+ */
+export function workerScriptIn(folder: URL): URL {
+  const entry = new URL('decode-worker.js', folder);
+  const bundle = new URL('decode-worker.bundle.js', folder);
+  const [entryTime, bundleTime] = [modifiedAt(entry), modifiedAt(bundle)];
+  return bundleTime !== undefined && (entryTime === undefined || bundleTime >= entryTime) ? bundle : entry;
+}
+
+function modifiedAt(url: URL): number | undefined {
+  return statSync(fileURLToPath(url), { throwIfNoEntry: false })?.mtimeMs;
 }
 
 let sharedPool: WorkerPool | undefined;

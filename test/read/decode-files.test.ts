@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeDbf, type DbfFieldSpec } from '../../src/dbf/index.js';
 import { compressDbcSync } from '../../src/dbc/index.js';
 // The pool runs the compiled worker (`npm test` builds first).
-import { decodeFiles, decodeWorkerUrl } from '../../dist/read/decode-files.js';
+import { decodeFiles, decodeWorkerUrl, workerScriptIn } from '../../dist/read/decode-files.js';
 import { WorkerPool } from '../../dist/workers/pool.js';
 import { readTable } from '../../src/read/read-table.js';
 
@@ -34,5 +35,23 @@ describe('decodeFiles', () => {
       for await (const batch of readTable(path)) expected.push(...batch.toArray().map((row) => row.toJSON()));
       expect(seen.get(index)).toEqual(expected);
     }
+  });
+});
+
+describe('decodeWorkerUrl', () => {
+  it('runs the single-file bundle the build makes, unless the compiled entry is newer', () => {
+    // The build's own choice: the bundle (written after tsc).
+    expect(decodeWorkerUrl().pathname).toMatch(/\/dist\/workers\/decode-worker\.bundle\.js$/);
+    const folder = mkdtempSync(join(tmpdir(), 'arrow-sus-worker-url-'));
+    const url = pathToFileURL(`${folder}/`);
+    const name = (): string => workerScriptIn(url).pathname.split('/').pop()!;
+    writeFileSync(join(folder, 'decode-worker.js'), '');
+    expect(name()).toBe('decode-worker.js');
+    writeFileSync(join(folder, 'decode-worker.bundle.js'), '');
+    utimesSync(join(folder, 'decode-worker.bundle.js'), new Date(), new Date(Date.now() + 60_000));
+    expect(name()).toBe('decode-worker.bundle.js');
+    // tsc alone rebuilt the entry after the bundle: the bundle is stale.
+    utimesSync(join(folder, 'decode-worker.bundle.js'), new Date(2000, 0, 1), new Date(2000, 0, 1));
+    expect(name()).toBe('decode-worker.js');
   });
 });

@@ -274,10 +274,7 @@ export class ColumnWriter {
 // one large `finish` handling every kind was re-optimised over and over (tens of ms each time).
 
 function offerByteEntries(dictionary: ByteDictionary, range: ValueRange): void {
-  for (let id = 0; id < dictionary.size; id++) {
-    const entry = dictionary.entry(id);
-    range.offerBytes(entry, 0, entry.length);
-  }
+  dictionary.forEachEntry((page, start, end) => range.offerBytes(page, start, end));
 }
 
 function offerWordEntries(dictionary: WordDictionary, kind: ColumnSpec['kind'], range: ValueRange): void {

@@ -76,9 +76,7 @@ export class ByteDictionary {
     this.#starts[id] = this.page.length;
     this.#lengths[id] = length;
     this.#hashes[id] = hash;
-    this.page.reserve(length);
-    this.page.buffer.set(bytes.subarray(start, end), this.page.length);
-    this.page.length += length;
+    this.page.appendRange(bytes, start, end);
     slots[slot] = id;
     if (this.size * 2 > slots.length) this.#rehash();
     return id;
@@ -88,6 +86,15 @@ export class ByteDictionary {
   entry(id: number): Uint8Array {
     const at = this.#starts[id]!;
     return this.page.buffer.subarray(at, at + this.#lengths[id]!);
+  }
+
+  /** Calls `visit` with the page and each entry's range in it (no view made per entry). */
+  forEachEntry(visit: (page: Uint8Array, start: number, end: number) => void): void {
+    const page = this.page.buffer;
+    for (let id = 0; id < this.size; id++) {
+      const at = this.#starts[id]!;
+      visit(page, at, at + this.#lengths[id]!);
+    }
   }
 
   /** Forgets every entry, keeping the storage. */

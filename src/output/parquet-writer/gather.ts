@@ -104,7 +104,7 @@ export function gatherBytesPlain(sink: ByteSink, range: ValueRange, values: Uint
     const start = offsets[i]!;
     const end = offsets[i + 1]!;
     sink.u32(end - start);
-    sink.append(values.subarray(start, end));
+    sink.appendRange(values, start, end);
     range.offerBytes(values, start, end);
   }
   advance(page, rows, n);

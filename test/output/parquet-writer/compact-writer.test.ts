@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CType, CompactWriter } from '../../../src/output/parquet-writer/compact-writer.js';
 import { ByteDictionary, WordDictionary } from '../../../src/output/parquet-writer/dictionary.js';
+import { ByteSink } from '../../../src/output/byte-sink.js';
 import { TType, readThriftStruct, writeThriftStruct, type ThriftList, type ThriftStruct } from '../../../src/output/thrift-compact.js';
 
 const field = (struct: ThriftStruct, id: number): unknown => struct.fields.get(id)?.value;
@@ -56,6 +57,10 @@ describe('dictionaries', () => {
     expect(Buffer.from(dictionary.entry(1234)).toString()).toBe('V1234');
     // The page is the PLAIN form: 4-byte length, bytes.
     expect([...dictionary.page.bytes().subarray(0, 6)]).toEqual([2, 0, 0, 0, 0x56, 0x30]);
+    // Every entry's range in the page, in index order.
+    const entries: string[] = [];
+    dictionary.forEachEntry((page, from, to) => entries.push(Buffer.from(page.subarray(from, to)).toString()));
+    expect(entries).toEqual(Array.from({ length: 1500 }, (_, i) => `V${i}`));
   });
 
   it('tell apart long strings that share their first and last 16 bytes (the hashed part)', () => {
@@ -73,5 +78,22 @@ describe('dictionaries', () => {
     expect(pairs.size).toBe(1000);
     expect(ids.slice(1000, 1003)).toEqual([0, 1, 2]);
     expect(pairs.byteLength).toBe(8000);
+  });
+});
+
+describe('ByteSink', () => {
+  it('appends byte ranges across its growth, as append does with views', () => {
+    const ranged = new ByteSink(4);
+    const viewed = new ByteSink(4);
+    const source = Uint8Array.from({ length: 300 }, (_, i) => (i * 37) & 0xff);
+    for (let start = 0; start < 290; start += 7) {
+      ranged.u32(start);
+      ranged.appendRange(source, start, start + (start % 11));
+      viewed.u32(start);
+      viewed.append(source.subarray(start, start + (start % 11)));
+    }
+    ranged.appendRange(source, 5, 5);
+    expect(ranged.length).toBe(viewed.length);
+    expect(ranged.bytes()).toEqual(viewed.bytes());
   });
 });
