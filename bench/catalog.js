@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Catalog throughput: parsePath over every path of the real FTP listings, and `arrow-sus catalog parse
-// --json` streaming 200,000 paths through the built binary. Build first: `npx tsc -p tsconfig.build.json`.
+// --json` streaming 200,000 paths through the built binary. Build first: `npm run build`.
 //
 //   node bench/catalog.js [--rounds 5]
 //

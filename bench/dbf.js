@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // DBF → Arrow decoding throughput on one core, against dbfread + pandas (the reference Python path)
-// in the same run. Build first: `npx tsc -p tsconfig.build.json`.
+// in the same run. Build first: `npm run build`.
 //
 //   node bench/dbf.js [--runs 5] [--reference-runs 1] [--no-reference] [--no-stream]
 //

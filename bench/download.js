@@ -4,7 +4,7 @@
 // `downloadFiles` (size check + DBC CRC-32 verification + atomic rename) using 1 connection and
 // then 4 connections. The goal: 4 connections ≥ 2.5× faster than 1.
 //
-//   npx tsc -p tsconfig.build.json && node bench/download.js [runs=3] [rateKiBps=1024]
+//   npm run build && node bench/download.js [runs=3] [rateKiBps=1024]
 //
 // Needs vsftpd (apt-get install vsftpd), root (vsftpd chroots anonymous sessions) and ../shared.
 // Prints the median wall time per setting over `runs` runs (fresh destination each run), the

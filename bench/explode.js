@@ -2,7 +2,7 @@
 // DCL explode speed on the 8 largest DataSUS fixtures, against pyreaddbc's C decoder (zlib's
 // blast.c) in the same run; then implode speed and compressed size against the DataSUS originals.
 //
-//   npx tsc -p tsconfig.build.json && node bench/explode.js [runs=7]
+//   npm run build && node bench/explode.js [runs=7]
 //
 // Ours: in-memory input, one core, decompressed-output MB/s (MB = 10^6 bytes), median of `runs`
 // after one warm-up round, for four paths: the streaming `Exploder` (64 KB output chunks, 4 KB

@@ -5,7 +5,7 @@
 // must decode or fail with an ArrowSusError, through both the sync and the streaming reader, with
 // the same outcome. Exits 1 with the seed and the failing input on the first violation.
 //
-//   npx tsc -p tsconfig.build.json && node bench/fuzz-dbc.js [seconds=60] [seed=1]
+//   npm run build && node bench/fuzz-dbc.js [seconds=60] [seed=1]
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { ArrowSusError } from '../dist/errors.js';

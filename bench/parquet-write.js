@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Arrow → Parquet encoding speed on one core: arrow-sus's TypeScript encoder against arrow-rs
 // (parquet-wasm, the encoder it replaced for the cache) in the same process, and pyarrow (Arrow C++)
-// in a Python child, on the same decoded tables. Build first: `npx tsc -p tsconfig.build.json`.
+// in a Python child, on the same decoded tables. Build first: `npm run build`.
 //
 //   node bench/parquet-write.js [--runs 7]
 //

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // SQL engine: a warm aggregate over ≥ 1M cached rows, the same query from the result cache, and
 // DuckDB result → Arrow conversion throughput on mixed string/number columns. Build first:
-// `npx tsc -p tsconfig.build.json`.
+// `npm run build`.
 //
 //   node bench/query.js [--runs 15] [--copies 20]
 //

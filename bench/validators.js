@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Validator throughput over Arrow Utf8 columns, one core, against @brazilian-utils/brazilian-utils
-// (the reference library) in the same run. Build first: `npx tsc -p tsconfig.build.json`.
+// (the reference library) in the same run. Build first: `npm run build`.
 //
 //   node bench/validators.js [--rows 2000000] [--rounds 7]
 //

@@ -2,7 +2,7 @@
 // Classification figures of the catalog over the real FTP listings in ../shared (or $ARROW_SUS_SHARED):
 // how many data files the parser classifies, how often it agrees with each listing's own columns, the
 // unclassified remainder, and the republication diff between the 2025-02-13 and 2026-04-30 crawls.
-// Runs over the built package: `npx tsc -p tsconfig.build.json && node scripts/catalog-coverage.js`.
+// Runs over the built package: `npm run build && node scripts/catalog-coverage.js`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
