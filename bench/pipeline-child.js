@@ -1,5 +1,5 @@
 // One measurement of bench/pipeline.js in a fresh process (its own peak RSS). Prints one JSON line.
-//   cold SOURCE CACHE THREADS OUT UFS     fetch SIH RD 2023-01 for UFS into OUT (Parquet), empty cache
+//   cold SOURCE CACHE THREADS OUT UFS [MONTH]   fetch SIH RD 2023-MONTH (default 1) for UFS into OUT (Parquet), empty cache
 //   warm SOURCE CACHE UFS                 collect() twice from the cache (disk, then memory)
 import { Scan } from '../dist/scan/scan.js';
 import { WorkerPool } from '../dist/workers/pool.js';
@@ -8,14 +8,14 @@ import { trackPeakRss } from './lib.js';
 
 const peakRss = trackPeakRss();
 const [mode, source, cacheDir, ...rest] = process.argv.slice(2);
-const request = (ufs) => ({ system: 'SIH', group: 'RD', uf: ufs.split(','), year: 2023, month: 1 });
+const request = (ufs, month = 1) => ({ system: 'SIH', group: 'RD', uf: ufs.split(','), year: 2023, month });
 let result;
 if (mode === 'cold') {
-  const [threads, out, ufs] = rest;
+  const [threads, out, ufs, month] = rest;
   const pool = new WorkerPool(decodeWorkerUrl(), { size: Number(threads) });
   const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
-  const scan = new Scan(request(ufs), { source, cacheDir, pool, memoryCache: false });
+  const scan = new Scan(request(ufs, Number(month ?? 1)), { source, cacheDir, pool, memoryCache: false });
   const written = await scan.toParquet(out);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   // CPU of every thread of the process (main, workers, V8's helpers): more than `seconds` when

@@ -1,7 +1,8 @@
 // The pipeline end to end: a cold request of 20 files (SIH RD, one month, 20 UFs, real RDRJ1602
 // content under each name: 1.1M rows, 80 MB of DBC) from a real local FTP server (vsftpd) into
-// Parquet, with 1 and 2 worker threads; warm collect() from the disk cache and from memory; peak
-// RSS; and the same request through the PySUS-style path (ftplib + pyreaddbc + dbfread + pandas +
+// Parquet, with 1 and 2 worker threads; the same for a request shaped like a real one (all 27 UFs,
+// each at its published size: bench/real-sizes.js); warm collect() from the disk cache and from
+// memory; peak RSS; and the same 20-file request through the PySUS-style path (ftplib + pyreaddbc + dbfread + pandas +
 // pyarrow Parquet) in the same run. Run `npm run build` first.
 //
 //   node bench/pipeline.js [--runs 3] [--skip-python]
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFtp } from './ftp.js';
 import { canPin, fixture, fmt, median, printTable, pythonHas, runNode, runPython } from './lib.js';
+import { publishedSizes, writeRealSizeMonth } from './real-sizes.js';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3;
 const UFS = ['AC', 'AL', 'AM', 'AP', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MG', 'MS', 'MT', 'PA', 'PB', 'PE', 'PI', 'PR', 'RN', 'RO'];
@@ -17,6 +19,9 @@ const root = mkdtempSync(join(tmpdir(), 'arrow-sus-bench-tree-'));
 const folder = join(root, 'dissemin', 'publicos', 'SIHSUS', '200801_', 'Dados');
 mkdirSync(folder, { recursive: true });
 for (const uf of UFS) copyFileSync(fixture('RDRJ1602.dbc'), join(folder, `RD${uf}2301.dbc`));
+// February: all 27 UFs at the sizes DataSUS published for January 2023 (bench/real-sizes.js).
+const realSizes = await publishedSizes('2301');
+const realRows = writeRealSizeMonth(folder, realSizes, '2302');
 const server = await startFtp(root);
 const work = mkdtempSync(join(tmpdir(), 'arrow-sus-bench-run-'));
 
@@ -51,6 +56,28 @@ try {
   );
   const two = seconds('2 cores');
   console.log(`2 cores vs 1 core: ${fmt(seconds('1 core') / two, 2)}× (target ≥ 1.8×); 2 threads vs 1 thread unpinned: ${fmt(seconds('1 thread, unpinned') / two, 2)}×; peak RSS target ≤ 500 MiB`);
+
+  // The same pipeline on a request shaped like a real one: SIH RD for all 27 UFs, each file at its
+  // published size (São Paulo 16 MB, Acre 0.3 MB), so the work is as uneven as users see it.
+  const realUfs = Object.keys(realSizes).sort();
+  const real = { '1 core': [], '2 cores': [] };
+  let realLast;
+  for (let run = 0; run < runs; run++) {
+    for (const config of configs.slice(0, 2)) {
+      const cache = join(work, `cache-real-${run}-${config.threads}`);
+      realLast = runNode('pipeline-child.js', ['cold', server.url, cache, String(config.threads), join(work, `out-real-${run}.parquet`), realUfs.join(','), '2'], config.cpus === undefined ? {} : { cpus: config.cpus });
+      real[config.key].push(realLast);
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }
+  const realSeconds = (key) => median(real[key].map((r) => r.seconds));
+  const realTotal = Object.values(realRows).reduce((sum, rows) => sum + rows, 0);
+  console.log(`\n== cold, real sizes: ${realLast.files} files (all UFs, each at its published size; São Paulo ${fmt(realSizes.SP / 1e6, 1)} MB), ${realTotal} rows, ${fmt(realLast.downloaded / 1e6, 1)} MB → one Parquet file (median of ${runs})`);
+  printTable(
+    ['configuration', 'worker threads', 'seconds', 'rows/s', 'CPU s', 'peak RSS MiB'],
+    configs.slice(0, 2).map((c) => [c.key, c.threads, fmt(realSeconds(c.key), 2), fmt(realTotal / realSeconds(c.key), 0), fmt(median(real[c.key].map((r) => r.cpuSeconds)), 2), fmt(Math.max(...real[c.key].map((r) => r.rssMiB)), 0)]),
+  );
+  console.log(`2 cores vs 1 core: ${fmt(realSeconds('1 core') / realSeconds('2 cores'), 2)}× (target ≥ 1.8×)`);
 
   const warm = [];
   for (let run = 0; run < runs; run++) warm.push(runNode('pipeline-child.js', ['warm', server.url, warmCache, UFS.join(',')]));
