@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { Struct, makeData, type RecordBatch, type Schema } from 'apache-arrow';
+import { Struct, type RecordBatch, type Schema } from 'apache-arrow';
+import { structData } from '../arrow/data.js';
 import { recordBatch } from '../arrow/record-batch.js';
 import type { DbfCodec } from './codec.js';
 import { ColumnScratch, columnDecoder, deletedColumn, tileRowsFor, type ColumnDecoder } from './columns.js';
@@ -198,6 +199,6 @@ export class BatchBuilder {
     this.stats.rowsEmitted += rows;
     this.stats.batches++;
     const children = decoded.map((column) => column.data);
-    return recordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }));
+    return recordBatch(schema, structData(new Struct(schema.fields), rows, children));
   }
 }

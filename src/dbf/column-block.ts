@@ -103,7 +103,7 @@ const NULLS_SLOT = 7;
  * ```ts
  * const nulls = new Nulls(rows, scratch);
  * nulls.set(3); // row 3 is null
- * makeData({ type, length: rows, nullCount: nulls.count, nullBitmap: nulls.take(rows), data });
+ * flatData(type, rows, nulls.count, nulls.take(rows), data);
  * ```
  */
 export class Nulls {
@@ -154,7 +154,7 @@ export interface ColumnDecoder {
  *
  * @example
  * ```ts
- * makeData({ type: new Int32(), length: rows, data: trimmed(values, rows) });
+ * flatData(new Int32(), rows, 0, undefined, trimmed(values, rows));
  * ```
  */
 export function trimmed<T extends Int32Array | Float64Array | BigInt64Array | Uint32Array | Uint8Array>(values: T, used: number): T {

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { Decimal, Float64, Int32, Int64, makeData } from 'apache-arrow';
+import { Decimal, Float64, Int32, Int64 } from 'apache-arrow';
+import { flatData } from '../arrow/data.js';
 import { ColumnScratch, Nulls, type ColumnDecoder } from './column-block.js';
 import { ParseStatus, lastNumberText, parseDbfNumber, parseState } from './parse-value.js';
 
@@ -60,7 +61,7 @@ export function int32Column(rows: number, stride: number, offset: number, length
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Int32(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(values, used) }), unparsable };
+      return { data: flatData(new Int32(), used, nulls.count, nulls.take(used), scratch.take(values, used)), unparsable };
     },
   };
 }
@@ -114,7 +115,7 @@ export function int64Column(rows: number, stride: number, offset: number, length
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Int64(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(values, used) }), unparsable };
+      return { data: flatData(new Int64(), used, nulls.count, nulls.take(used), scratch.take(values, used)), unparsable };
     },
   };
 }
@@ -195,7 +196,7 @@ export function float64Column(rows: number, stride: number, offset: number, leng
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Float64(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(values, used) }), unparsable };
+      return { data: flatData(new Float64(), used, nulls.count, nulls.take(used), scratch.take(values, used)), unparsable };
     },
   };
 }
@@ -241,7 +242,7 @@ export function decimalColumn(rows: number, stride: number, offset: number, leng
     },
     finish(used) {
       const type = new Decimal(scale, Math.min(38, length), 128);
-      return { data: makeData({ type, length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(words, used * 4) }), unparsable };
+      return { data: flatData(type, used, nulls.count, nulls.take(used), scratch.take(words, used * 4)), unparsable };
     },
   };
 }

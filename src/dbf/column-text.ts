@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { Utf8, makeData } from 'apache-arrow';
+import { Utf8 } from 'apache-arrow';
+import { flatData } from '../arrow/data.js';
 import type { DbfCodec } from './codec.js';
 import { ColumnScratch, Nulls, type ColumnDecoder } from './column-block.js';
 
@@ -70,7 +71,7 @@ export function textColumn(rows: number, stride: number, offset: number, length:
     },
     finish(used) {
       // An exact copy unless the batch is transient: the text buffer is the next batch's.
-      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), valueOffsets: scratch.take(offsets, used + 1), data: scratch.takeText(out, pos) });
+      const data = flatData(new Utf8(), used, nulls.count, nulls.take(used), scratch.takeText(out, pos), scratch.take(offsets, used + 1));
       return { data, unparsable: 0 };
     },
   };
@@ -136,7 +137,7 @@ export function utf8TextColumn(rows: number, stride: number, offset: number, len
     },
     finish(used) {
       // An exact copy unless the batch is transient: the text buffer is the next batch's.
-      const data = makeData({ type: new Utf8(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), valueOffsets: scratch.take(offsets, used + 1), data: scratch.takeText(out, pos) });
+      const data = flatData(new Utf8(), used, nulls.count, nulls.take(used), scratch.takeText(out, pos), scratch.take(offsets, used + 1));
       return { data, unparsable: 0 };
     },
   };

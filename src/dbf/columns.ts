@@ -1,11 +1,12 @@
 /**
  * Record bytes → Arrow column data, one tight loop per column type over records laid out at a
- * fixed stride, tile by tile (see `column-block.ts`). Buffers are built by hand and wrapped with
- * `makeData`: Arrow's generic builders cost several times more per value.
+ * fixed stride, tile by tile (see `column-block.ts`). Buffers are built by hand and wrapped as Arrow
+ * `Data` directly (`arrow/data.ts`): Arrow's generic builders cost several times more per value.
  *
  * @module
  */
-import { Binary, Bool, DateDay, makeData } from 'apache-arrow';
+import { Binary, Bool, DateDay } from 'apache-arrow';
+import { flatData } from '../arrow/data.js';
 import type { DbfCodec } from './codec.js';
 import { ColumnScratch, Nulls, type ColumnDecoder, type DecodedColumn, type RecordBlock } from './column-block.js';
 import { decimalColumn, float64Column, int32Column, int64Column } from './column-number.js';
@@ -123,7 +124,7 @@ function binaryColumn(rows: number, stride: number, offset: number, length: numb
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Binary(), length: used, nullCount: 0, valueOffsets: scratch.take(offsets, used + 1), data: scratch.take(out, used * length) }), unparsable: 0 };
+      return { data: flatData(new Binary(), used, 0, undefined, scratch.take(out, used * length), scratch.take(offsets, used + 1)), unparsable: 0 };
     },
   };
 }
@@ -147,7 +148,7 @@ function dateColumn(rows: number, stride: number, offset: number, length: number
       }
     },
     finish(used) {
-      return { data: makeData({ type: new DateDay(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(values, used) }), unparsable };
+      return { data: flatData(new DateDay(), used, nulls.count, nulls.take(used), scratch.take(values, used)), unparsable };
     },
   };
 }
@@ -170,7 +171,7 @@ function boolColumn(rows: number, stride: number, offset: number, scratch: Colum
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Bool(), length: used, nullCount: nulls.count, nullBitmap: nulls.take(used), data: scratch.take(values, (used + 7) >> 3) }), unparsable };
+      return { data: flatData(new Bool(), used, nulls.count, nulls.take(used), scratch.take(values, (used + 7) >> 3)), unparsable };
     },
   };
 }
@@ -194,7 +195,7 @@ export function deletedColumn(rows: number, stride: number, scratch = new Column
       }
     },
     finish(used) {
-      return { data: makeData({ type: new Bool(), length: used, nullCount: 0, data: scratch.take(values, (used + 7) >> 3) }), unparsable: 0 };
+      return { data: flatData(new Bool(), used, 0, undefined, scratch.take(values, (used + 7) >> 3)), unparsable: 0 };
     },
   };
 }

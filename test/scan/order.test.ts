@@ -21,7 +21,7 @@ describe('the order a scan converts files in', () => {
     for (const [month, count] of Object.entries(rows)) writeFileSync(join(root, SIH, `RDSP230${month}.dbc`), generateDbc(Number(month), count));
     const started: string[] = [];
     const scan = new Scan(
-      { system: 'SIH', group: 'RD', uf: 'SP', year: 2023, month: [1, 2, 3] },
+      { system: 'SIH', group: 'RD', uf: ['SP'], year: 2023, month: [1, 2, 3] },
       {
         source: `file://${root}`,
         cacheDir: mkdtempSync(join(tmpdir(), 'arrow-sus-order-cache-')),
