@@ -10,6 +10,7 @@
  * @module
  */
 import type { RecordBatch, Schema } from 'apache-arrow';
+import { schemaMessage } from '../../arrow/ipc-schema.js';
 import { packSchema } from '../../arrow/transfer.js';
 import { ArrowSusError } from '../../errors.js';
 import { pageCodec, type PageCodec, type PageCodecName } from './codec.js';
@@ -83,7 +84,9 @@ function integerAtLeast(name: string, value: number, least: number): number {
 
 /** The schema as an IPC message (continuation marker, length, flatbuffer), base64: arrow-rs's form. */
 function arrowSchemaBase64(schema: Schema): string {
-  // The schema-only stream's first message.
+  const message = schemaMessage(schema);
+  if (message !== undefined) return Buffer.from(message.buffer, message.byteOffset, message.byteLength).toString('base64');
+  // Other types: the schema-only stream's first message.
   const stream = packSchema(schema);
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   const length = view.getInt32(4, true);
