@@ -50,7 +50,7 @@ export async function startFtp(root, { maxRate = 0 } = {}) {
     'use_localtime=NO', 'max_clients=0', 'max_per_ip=0', `anon_max_rate=${maxRate}`, 'idle_session_timeout=120',
   ];
   writeFileSync(join(dir, 'vsftpd.conf'), `${config.join('\n')}\n`);
-  const child = spawn('/bin/sh', ['-c', '"$0" "$1" & pid=$!; read -r _; kill $pid 2>/dev/null; wait $pid', VSFTPD, join(dir, 'vsftpd.conf')], { stdio: ['pipe', 'ignore', 'inherit'] });
+  const child = spawn('/bin/sh', ['-c', '"$0" "$1" & pid=$!; read -r _; kill $pid 2>/dev/null; wait $pid 2>/dev/null', VSFTPD, join(dir, 'vsftpd.conf')], { stdio: ['pipe', 'ignore', 'inherit'] });
   for (let i = 0; i < 100 && !(await greets(port)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
   return {
     url: `ftp://127.0.0.1:${port}`,

@@ -174,7 +174,7 @@ export async function startFtpServer(options: FtpServerOptions): Promise<FtpServ
     writeFileSync(configPath, `${config.join('\n')}\n`);
     // vsftpd has no "exit with parent" option: a shell holds it and kills it when our end of its
     // stdin closes — on stop(), and also when this process dies (a killed test run leaks nothing).
-    const child: ChildProcess = spawn('/bin/sh', ['-c', `"$0" "$1" & pid=$!; read -r _; kill $pid 2>/dev/null; wait $pid`, VSFTPD, configPath], {
+    const child: ChildProcess = spawn('/bin/sh', ['-c', `"$0" "$1" & pid=$!; read -r _; kill $pid 2>/dev/null; wait $pid 2>/dev/null`, VSFTPD, configPath], {
       stdio: ['pipe', 'ignore', 'pipe'],
     });
     let stderr = '';
