@@ -16,7 +16,7 @@ import type { Source } from '../sources/source.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { withStallTimeout } from './stall.js';
 import type { DownloadOptions, RemoteFile } from './types.js';
-import { sha256File, type VerifyFile } from './verify.js';
+import { RunningSha256, type VerifyFile } from './verify.js';
 
 /**
  * What a successful fetch produced.
@@ -92,13 +92,22 @@ async function writeAll(handle: Awaited<ReturnType<typeof open>>, chunk: Uint8Ar
 }
 
 /** One transfer attempt from `source`, counting received bytes in `attempt`. Throws typed errors. */
-async function transfer(context: FetchContext, source: Source, file: RemoteFile, partPath: string, attempt: { received: number; reached: number; highWater: number; offset: number }): Promise<void> {
+async function transfer(
+  context: FetchContext,
+  source: Source,
+  file: RemoteFile,
+  partPath: string,
+  attempt: { received: number; reached: number; highWater: number; offset: number },
+  digest: RunningSha256,
+): Promise<void> {
   let offset = await sizeOf(partPath);
   if (offset > file.size) {
     await rm(partPath, { force: true });
     offset = 0;
   }
   attempt.offset = offset;
+  // The digest covers the bytes on disk before the transfer appends to them.
+  await digest.catchUp(partPath, offset, context.options.signal === undefined ? {} : { signal: context.options.signal });
   if (offset === file.size && file.size > 0) return; // complete from an earlier attempt: verify it
   const controller = new AbortController();
   const outer = context.options.signal;
@@ -128,6 +137,7 @@ async function transfer(context: FetchContext, source: Source, file: RemoteFile,
         });
       }
       await writeAll(handle, chunk);
+      digest.update(chunk);
       written += chunk.byteLength;
       attempt.received += chunk.byteLength;
       attempt.reached = written;
@@ -179,12 +189,15 @@ export async function fetchFile(context: FetchContext, file: RemoteFile, finalPa
     if (index > 0) await rm(partPath, { force: true });
     let failures = 0;
     let highWater = 0; // furthest byte reached on this source, across attempts
+    // Hashed as it is written: the finished file is not read again for its SHA-256.
+    const digest = new RunningSha256();
     for (;;) {
       throwIfAborted(options.signal);
       const attempt = { received: 0, reached: 0, highWater, offset: 0 };
       try {
-        await transfer(context, source, file, partPath, attempt);
-        const sha256 = await sha256File(partPath, options.signal === undefined ? {} : { signal: options.signal });
+        await transfer(context, source, file, partPath, attempt, digest);
+        await digest.catchUp(partPath, file.size, options.signal === undefined ? {} : { signal: options.signal });
+        const sha256 = digest.digest();
         let crcOk: boolean | null;
         try {
           crcOk = (await context.verify(file.path, partPath, options.signal === undefined ? {} : { signal: options.signal })).crcOk;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, truncateSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -24,7 +25,11 @@ describeFtpServer('fault injection over a real FTP server', () => {
     return source;
   };
   const expectExact = (report: DownloadReport): void => {
-    for (const file of report.fetched) expect(readFileSync(file.file).equals(readFileSync(local(file.path))), file.path).toBe(true);
+    for (const file of report.fetched) {
+      expect(readFileSync(file.file).equals(readFileSync(local(file.path))), file.path).toBe(true);
+      // Hashed while written, across resumed transfers: the digest of the whole file.
+      expect(file.sha256, file.path).toBe(createHash('sha256').update(readFileSync(local(file.path))).digest('hex'));
+    }
   };
 
   beforeAll(async () => {
