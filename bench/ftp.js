@@ -1,7 +1,7 @@
 // A real FTP server for the benchmarks: Debian's vsftpd on a loopback port, anonymous and
 // read-only, serving a folder (the tests have a fuller TypeScript twin in test/helpers).
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +55,10 @@ export async function startFtp(root, { maxRate = 0 } = {}) {
   return {
     url: `ftp://127.0.0.1:${port}`,
     stop: () => new Promise((resolve) => {
-      child.once('close', resolve);
+      child.once('close', () => {
+        rmSync(dir, { recursive: true, force: true });
+        resolve();
+      });
       child.stdin.end('\n');
     }),
   };
