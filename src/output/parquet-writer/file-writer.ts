@@ -10,7 +10,7 @@
  * @module
  */
 import type { RecordBatch, Schema } from 'apache-arrow';
-import { schemaMessage } from '../../arrow/ipc-schema.js';
+import { schemaMessage } from './arrow-schema.js';
 import { packSchema } from '../../arrow/transfer.js';
 import { ArrowSusError } from '../../errors.js';
 import { pageCodec, type PageCodec, type PageCodecName } from './codec.js';

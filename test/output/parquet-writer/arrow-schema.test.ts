@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { Binary, Bool, DateDay, DateMillisecond, Decimal, Field, Float32, Float64, Int16, Int32, Int64, Int8, MessageReader, Schema, Struct, Uint16, Uint8, Utf8 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { schemaMessage } from '../../src/arrow/ipc-schema.js';
-import { packSchema } from '../../src/arrow/transfer.js';
-import { requirePython } from '../helpers/python.js';
+import { schemaMessage } from '../../../src/output/parquet-writer/arrow-schema.js';
+import { packSchema } from '../../../src/arrow/transfer.js';
+import { requirePython } from '../../helpers/python.js';
 
 const meta = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
 

@@ -13,6 +13,7 @@
  */
 import { Type } from 'apache-arrow';
 import type { DataType, Field, Schema } from 'apache-arrow';
+import { ByteSink } from '../byte-sink.js';
 
 // FlatBuffers union tags of Schema.fbs / Message.fbs.
 const HEADER_SCHEMA = 1;
@@ -29,33 +30,31 @@ type Slot =
   | { readonly kind: 'u8' | 'i16' | 'i32'; readonly value: number }
   | { readonly kind: 'child'; readonly write: (out: Writer) => number };
 
-class Writer {
-  bytes = new Uint8Array(1 << 14);
-  view = new DataView(this.bytes.buffer);
-  length = 0;
+class Writer extends ByteSink {
+  #view: DataView | undefined;
 
-  reserve(extra: number): void {
-    if (this.length + extra <= this.bytes.length) return;
-    let capacity = this.bytes.length * 2;
-    while (capacity < this.length + extra) capacity *= 2;
-    const grown = new Uint8Array(capacity);
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-    this.view = new DataView(grown.buffer);
+  constructor() {
+    super(1 << 14);
+  }
+
+  /** A view of the current storage (a new one once the sink has grown). */
+  get view(): DataView {
+    if (this.#view?.buffer !== this.buffer.buffer) this.#view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
+    return this.#view;
   }
 
   /** Pads with zeros until `(length + bias) % size === 0`. */
   align(size: number, bias = 0): void {
     const padding = (size - ((this.length + bias) % size)) % size;
     this.reserve(padding);
+    this.buffer.fill(0, this.length, this.length + padding);
     this.length += padding;
   }
 
-  u32(value: number): number {
-    this.reserve(4);
+  /** A 4-byte little-endian value; returns where it is. */
+  slot(value: number): number {
     const at = this.length;
-    this.view.setUint32(at, value, true);
-    this.length += 4;
+    this.u32(value);
     return at;
   }
 
@@ -68,18 +67,17 @@ class Writer {
   string(text: string): number {
     const encoded = ENCODER.encode(text);
     this.align(4);
-    const at = this.u32(encoded.length);
-    this.reserve(encoded.length + 1);
-    this.bytes.set(encoded, this.length);
-    this.length += encoded.length + 1;
+    const at = this.slot(encoded.length);
+    this.append(encoded);
+    this.u8(0);
     return at;
   }
 
   /** A vector of offsets to `items`, each written after the vector by `write`; returns its start. */
   vector<T>(items: readonly T[], write: (out: Writer, item: T) => number): number {
     this.align(4);
-    const at = this.u32(items.length);
-    const slots = items.map(() => this.u32(0));
+    const at = this.slot(items.length);
+    const slots = items.map(() => this.slot(0));
     items.forEach((item, index) => this.patch(slots[index]!, write(this, item)));
     return at;
   }
@@ -107,7 +105,7 @@ class Writer {
     this.view.setUint16(vtable + 2, size, true);
     for (let slot = 0; slot < slots.length; slot++) this.view.setUint16(vtable + 4 + 2 * slot, 0, true);
     const table = vtable + vtableBytes;
-    this.bytes.fill(0, table, table + size);
+    this.buffer.fill(0, table, table + size);
     this.view.setInt32(table, table - vtable, true);
     for (const { slot, field, at } of placed) {
       this.view.setUint16(vtable + 4 + 2 * slot, at, true);
@@ -185,9 +183,9 @@ export function schemaMessage(schema: Schema): Uint8Array | undefined {
   const out = new Writer();
   // Encapsulation prefix, then the FlatBuffer: its root offset, then the Message table.
   out.u32(0xffffffff);
-  const lengthAt = out.u32(0);
+  const lengthAt = out.slot(0);
   const start = out.length;
-  const root = out.u32(0);
+  const root = out.slot(0);
   const fieldTable = (w: Writer, [field, index]: [Field, number]): number => {
     const type = types[index]!;
     return w.table([
@@ -218,5 +216,5 @@ export function schemaMessage(schema: Schema): Uint8Array | undefined {
   out.view.setUint32(root, message - start, true);
   out.align(8);
   out.view.setInt32(lengthAt, out.length - start, true);
-  return out.bytes.slice(0, out.length);
+  return out.copy();
 }
