@@ -63,6 +63,11 @@ export class ByteSink {
     this.buffer[this.length++] = value;
   }
 
+  /** A zigzag varint: a signed integer up to ±2^52, small magnitudes in few bytes. */
+  zigzagVarint(value: number): void {
+    this.varint(value >= 0 ? value * 2 : -value * 2 - 1);
+  }
+
   append(bytes: Uint8Array): void {
     this.reserve(bytes.length);
     this.buffer.set(bytes, this.length);

@@ -266,11 +266,6 @@ class Writer extends ByteSink {
     this.varintBig(value >= 0n ? value << 1n : ((-value) << 1n) - 1n);
   }
 
-  /** Zigzag of a 32-bit integer. */
-  zigzag32(value: number): void {
-    this.varint(value >= 0 ? value * 2 : -value * 2 - 1);
-  }
-
   value(type: number, value: ThriftValue): void {
     switch (type) {
       case TType.TRUE:
@@ -281,7 +276,7 @@ class Writer extends ByteSink {
         return;
       case TType.I16:
       case TType.I32:
-        this.zigzag32(value as number);
+        this.zigzagVarint(value as number);
         return;
       case TType.I64:
         this.zigzag(value as bigint);
@@ -354,7 +349,7 @@ class Writer extends ByteSink {
       if (delta > 0 && delta <= 15) this.u8((delta << 4) | type);
       else {
         this.u8(type);
-        this.zigzag32(id);
+        this.zigzagVarint(id);
       }
       this.value(type, field.value);
       last = id;

@@ -41,25 +41,25 @@ export class CompactWriter extends ByteSink {
     if (delta > 0 && delta <= 15) this.u8((delta << 4) | type);
     else {
       this.u8(type);
-      this.varint(zigzag(id));
+      this.zigzagVarint(id);
     }
     this.#last = id;
   }
 
   i32(id: number, value: number): void {
     this.#field(id, CType.I32);
-    this.varint(zigzag(value));
+    this.zigzagVarint(value);
   }
 
   i16(id: number, value: number): void {
     this.#field(id, CType.I16);
-    this.varint(zigzag(value));
+    this.zigzagVarint(value);
   }
 
   /** An i64 field from a number (exact up to 2^53). */
   i64(id: number, value: number): void {
     this.#field(id, CType.I64);
-    this.varint(zigzag(value));
+    this.zigzagVarint(value);
   }
 
   byte(id: number, value: number): void {
@@ -99,7 +99,7 @@ export class CompactWriter extends ByteSink {
   }
 
   itemI32(value: number): void {
-    this.varint(zigzag(value));
+    this.zigzagVarint(value);
   }
 
   itemBinary(bytes: Uint8Array): void {
@@ -123,9 +123,4 @@ export class CompactWriter extends ByteSink {
     this.#last = 0;
     this.#stack.length = 0;
   }
-}
-
-/** Zigzag encoding of an integer up to ±2^52 as a non-negative number. */
-function zigzag(value: number): number {
-  return value >= 0 ? value * 2 : -value * 2 - 1;
 }
