@@ -91,7 +91,10 @@ async function writeAll(handle: Awaited<ReturnType<typeof open>>, chunk: Uint8Ar
   }
 }
 
-/** One transfer attempt from `source`, counting received bytes in `attempt`. Throws typed errors. */
+/**
+ * One transfer attempt from `source`, counting received bytes in `attempt` and hashing them into
+ * `digest`, which covers the whole file when the attempt returns. Throws typed errors.
+ */
 async function transfer(
   context: FetchContext,
   source: Source,
@@ -195,8 +198,8 @@ export async function fetchFile(context: FetchContext, file: RemoteFile, finalPa
       throwIfAborted(options.signal);
       const attempt = { received: 0, reached: 0, highWater, offset: 0 };
       try {
+        // On return the digest covers the whole file (caught up from disk, or fed every chunk).
         await transfer(context, source, file, partPath, attempt, digest);
-        await digest.catchUp(partPath, file.size, options.signal === undefined ? {} : { signal: options.signal });
         const sha256 = digest.digest();
         let crcOk: boolean | null;
         try {
