@@ -10,10 +10,10 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileError } from '../io/errors.js';
+import { hashFile } from '../io/hash-file.js';
 import { temporaryPathFor, writeFileAtomic } from '../io/write-file.js';
 import { DECODER_VERSION, cacheKey } from './key.js';
 import type { RemoteFileIdentity } from './key.js';
@@ -337,26 +337,4 @@ export class DiskCache {
     if (previous !== undefined && previous !== entry.key) await this.#remove(previous);
     await writeFileAtomic(pointer, [Buffer.from(entry.key)]);
   }
-}
-
-/**
- * Size and SHA-256 of a file, streamed.
- *
- * @example
- * ```ts
- * const { bytes, sha256 } = await hashFile('x.parquet');
- * ```
- */
-export async function hashFile(path: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-      hash.update(chunk as Buffer);
-      bytes += (chunk as Buffer).byteLength;
-    }
-  } catch (error) {
-    throw fileError(error, path, 'read');
-  }
-  return { bytes, sha256: hash.digest('hex') };
 }

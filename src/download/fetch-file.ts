@@ -16,7 +16,8 @@ import type { Source } from '../sources/source.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { withStallTimeout } from './stall.js';
 import type { DownloadOptions, RemoteFile } from './types.js';
-import { RunningSha256, type VerifyFile } from './verify.js';
+import { RunningSha256 } from '../io/hash-file.js';
+import type { VerifyFile } from './verify.js';
 
 /**
  * What a successful fetch produced.

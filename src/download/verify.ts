@@ -9,11 +9,11 @@
  *
  * @module
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { decompressDbc, type DbcResult } from '../dbc/index.js';
 import { ArrowSusError } from '../errors.js';
+import { hashFile } from '../io/hash-file.js';
+import { readFileChunks } from '../io/read-file.js';
 
 /**
  * Outcome of a content check.
@@ -53,19 +53,9 @@ export interface VerifyOptions {
  */
 export type VerifyFile = (remotePath: string, tempFile: string, options: VerifyOptions) => Promise<VerifyResult>;
 
-async function* readChunks(path: string, signal?: AbortSignal, start = 0, end = Infinity): AsyncGenerator<Uint8Array> {
-  if (end <= start) return;
-  const range = { start, ...(end === Infinity ? {} : { end: end - 1 }) };
-  const stream = createReadStream(path, { highWaterMark: 1024 * 1024, ...range, ...(signal === undefined ? {} : { signal }) });
-  try {
-    for await (const chunk of stream) yield chunk as Uint8Array;
-  } finally {
-    stream.destroy();
-  }
-}
-
 /**
- * SHA-256 (hex) of a local file, streamed in 1 MiB chunks.
+ * SHA-256 (hex) of a local file, streamed in 1 MiB chunks (`hashFile`). Errors: `FILE_NOT_FOUND`,
+ * `FILE_IO`, `ABORTED`.
  *
  * @example
  * ```ts
@@ -73,58 +63,7 @@ async function* readChunks(path: string, signal?: AbortSignal, start = 0, end = 
  * ```
  */
 export async function sha256File(path: string, options: VerifyOptions = {}): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of readChunks(path, options.signal)) hash.update(chunk);
-  return hash.digest('hex');
-}
-
-/**
- * The SHA-256 of a file being written, kept up to date as bytes are appended so that a finished
- * download needs no second read of the file. {@link RunningSha256.catchUp} brings it to a file's
- * first `size` bytes — hashing from disk what it has not seen (a `.part` file resumed from an
- * earlier run), or starting over when the file is shorter than what it has hashed.
- *
- * @example
- * ```ts
- * const digest = new RunningSha256();
- * await digest.catchUp(partPath, await sizeOf(partPath));
- * for await (const chunk of transfer) { await write(chunk); digest.update(chunk); }
- * const sha256 = digest.digest();
- * ```
- */
-export class RunningSha256 {
-  #hash = createHash('sha256');
-  #bytes = 0;
-
-  /** Bytes hashed so far. */
-  get bytes(): number {
-    return this.#bytes;
-  }
-
-  /** Makes the digest cover exactly the first `size` bytes of the file at `path`. */
-  async catchUp(path: string, size: number, options: VerifyOptions = {}): Promise<void> {
-    if (this.#bytes > size) this.reset();
-    for await (const chunk of readChunks(path, options.signal, this.#bytes, size)) this.update(chunk);
-  }
-
-  /** Adds bytes just appended to the file. */
-  update(chunk: Uint8Array): void {
-    this.#hash.update(chunk);
-    this.#bytes += chunk.byteLength;
-  }
-
-  /** The hex digest of the bytes so far; the digest then starts over. */
-  digest(): string {
-    const hex = this.#hash.digest('hex');
-    this.reset();
-    return hex;
-  }
-
-  /** Forgets every byte. */
-  reset(): void {
-    this.#hash = createHash('sha256');
-    this.#bytes = 0;
-  }
+  return (await hashFile(path, options)).sha256;
 }
 
 /**
@@ -141,7 +80,7 @@ export const verifyDbcFile: VerifyFile = async (remotePath, tempFile, { signal }
   if (!/\.dbc$/i.test(remotePath)) return { crcOk: null };
   let result: DbcResult | undefined;
   const fileName = remotePath.slice(remotePath.lastIndexOf('/') + 1);
-  const chunks = decompressDbc(readChunks(tempFile, signal), {
+  const chunks = decompressDbc(readFileChunks(tempFile, signal === undefined ? {} : { signal }), {
     fileName,
     chunkSize: 1 << 20,
     reuseChunks: true,

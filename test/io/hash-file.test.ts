@@ -3,7 +3,7 @@ import { appendFileSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RunningSha256 } from '../../src/download/verify.js';
+import { RunningSha256, hashFile } from '../../src/io/hash-file.js';
 
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -64,5 +64,16 @@ describe('RunningSha256', () => {
     expect(digest.digest()).toBe(sha(all.subarray(0, 20_000)));
     await digest.catchUp(path, 0);
     expect(digest.digest()).toBe(sha(new Uint8Array(0)));
+  });
+
+  it('hashes a whole file, and fails with typed errors', async () => {
+    const path = file();
+    const all = randomBytes(2_500_000);
+    writeFileSync(path, all);
+    expect(await hashFile(path)).toEqual({ bytes: all.length, sha256: sha(all) });
+    writeFileSync(path, new Uint8Array(0));
+    expect(await hashFile(path)).toEqual({ bytes: 0, sha256: sha(new Uint8Array(0)) });
+    await expect(hashFile(`${path}.missing`)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    await expect(hashFile(path, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'ABORTED' });
   });
 });
