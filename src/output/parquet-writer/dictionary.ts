@@ -82,12 +82,6 @@ export class ByteDictionary {
     return id;
   }
 
-  /** Entry `id`'s bytes (a view into the page). */
-  entry(id: number): Uint8Array {
-    const at = this.#starts[id]!;
-    return this.page.buffer.subarray(at, at + this.#lengths[id]!);
-  }
-
   /** Calls `visit` with the page and each entry's range in it (no view made per entry). */
   forEachEntry(visit: (page: Uint8Array, start: number, end: number) => void): void {
     const page = this.page.buffer;

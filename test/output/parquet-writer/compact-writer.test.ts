@@ -54,12 +54,12 @@ describe('dictionaries', () => {
     }
     expect(dictionary.size).toBe(1500);
     expect(ids).toEqual(Array.from({ length: 5000 }, (_, i) => i % 1500));
-    expect(Buffer.from(dictionary.entry(1234)).toString()).toBe('V1234');
     // The page is the PLAIN form: 4-byte length, bytes.
     expect([...dictionary.page.bytes().subarray(0, 6)]).toEqual([2, 0, 0, 0, 0x56, 0x30]);
     // Every entry's range in the page, in index order.
     const entries: string[] = [];
     dictionary.forEachEntry((page, from, to) => entries.push(Buffer.from(page.subarray(from, to)).toString()));
+    expect(entries[1234]).toBe('V1234');
     expect(entries).toEqual(Array.from({ length: 1500 }, (_, i) => `V${i}`));
   });
 
