@@ -34,7 +34,7 @@ import { materializeFile, type MaterializeOutcome } from './materialize.js';
 import { planScan, type ScanPlan } from './plan.js';
 import { toCatalogRequest, type ScanRequest } from './request.js';
 import { buildReport, type ScanReport } from './report.js';
-import { labelStage, type LabelStage } from './labels.js';
+import type { LabelStage } from './labels.js';
 import type { UnknownCode } from '../brazil/index.js';
 import { writePartitioned, type ParquetOutputOptions, type WriteSummary } from './write-partitioned.js';
 import { writeBatches, type OutputFormat, type OutputTarget } from '../output/write-output.js';
@@ -359,6 +359,9 @@ export class Scan {
       const dataSchema = schema;
       if (this.options.labels === true) {
         const first = outcomes[0]?.file.parsed;
+        // The label dictionaries and reference tables load only for scans that label: kept out of
+        // every other process's heap, which each garbage collection marks again.
+        const { labelStage } = await import('./labels.js');
         this.#labels = labelStage(first?.system ?? this.request.system, first?.group ?? this.request.group ?? null);
         schema = this.#labels.schema(schema);
       }
