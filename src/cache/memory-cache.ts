@@ -26,18 +26,24 @@ export function batchBytes(batch: RecordBatch): number {
 }
 
 /**
- * A byte-bounded LRU of batch lists.
+ * A byte-bounded LRU of batch lists, resistant to scans larger than it.
+ *
+ * A plain LRU keeps nothing of a request bigger than its budget: reading files 1…20 through a
+ * cache that holds 5 evicts each file before it is read again, so every repeat misses. Here a
+ * reader may pass an `owner` token (each scan has one): an entry it stored or read in this pass is
+ * never evicted to make room for another of its entries. When the rest cannot make room, the
+ * new entry is refused instead, so a repeated oversized request keeps hitting the part that fit.
  *
  * @example
  * ```ts
  * const memory = new MemoryBatchCache(256 * 2 ** 20);
- * memory.set('key|A,B', batches);
- * memory.get('key|A,B');
+ * memory.set('key|A,B', batches, scan);
+ * memory.get('key|A,B', scan);
  * ```
  */
 export class MemoryBatchCache {
   readonly budget: number;
-  readonly #entries = new Map<string, { batches: readonly RecordBatch[]; bytes: number }>();
+  readonly #entries = new Map<string, { batches: readonly RecordBatch[]; bytes: number; owner: object | undefined }>();
   #bytes = 0;
   hits = 0;
   misses = 0;
@@ -51,8 +57,13 @@ export class MemoryBatchCache {
     return this.#bytes;
   }
 
-  /** The batches under `key`, refreshed as most recently used. */
-  get(key: string): readonly RecordBatch[] | undefined {
+  /** Whether `key` is held (not counted as a hit or a miss; its place in the LRU order stays). */
+  has(key: string): boolean {
+    return this.#entries.has(key);
+  }
+
+  /** The batches under `key`, refreshed as most recently used (and as `owner`'s, when given). */
+  get(key: string, owner?: object): readonly RecordBatch[] | undefined {
     const entry = this.#entries.get(key);
     if (entry === undefined) {
       this.misses += 1;
@@ -60,22 +71,31 @@ export class MemoryBatchCache {
     }
     this.hits += 1;
     this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    this.#entries.set(key, owner === undefined ? entry : { ...entry, owner });
     return entry.batches;
   }
 
-  /** Keeps `batches` under `key` if they fit in a quarter of the budget, evicting the oldest. */
-  set(key: string, batches: readonly RecordBatch[]): boolean {
+  /**
+   * Keeps `batches` under `key` if they fit in a quarter of the budget, evicting the least
+   * recently used entries that are not `owner`'s. Returns false, evicting nothing, when they do
+   * not fit that way.
+   */
+  set(key: string, batches: readonly RecordBatch[], owner?: object): boolean {
     const bytes = batches.reduce((sum, batch) => sum + batchBytes(batch), 0);
     if (bytes > this.budget / 4) return false;
     this.delete(key);
-    this.#entries.set(key, { batches, bytes });
-    this.#bytes += bytes;
+    let excess = this.#bytes + bytes - this.budget;
+    const victims: string[] = [];
     for (const [oldest, entry] of this.#entries) {
-      if (this.#bytes <= this.budget) break;
-      this.#entries.delete(oldest);
-      this.#bytes -= entry.bytes;
+      if (excess <= 0) break;
+      if (owner !== undefined && entry.owner === owner) continue;
+      victims.push(oldest);
+      excess -= entry.bytes;
     }
+    if (excess > 0) return false;
+    for (const victim of victims) this.delete(victim);
+    this.#entries.set(key, { batches, bytes, owner });
+    this.#bytes += bytes;
     return true;
   }
 

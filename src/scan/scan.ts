@@ -404,15 +404,22 @@ export class Scan {
     // on every core; the pool's credits bound how far ahead it runs.
     const pool = this.options.pool ?? defaultDecodePool();
     const ahead = Math.max(0, pool.size - 1);
+    const memory = this.#memoryCache();
     const prefetched = new Map<number, TaskStream<unknown>>();
-    const prefetch = (index: number): void => {
-      const outcome = outcomes[index];
-      if (outcome === undefined || prefetched.has(index)) return;
-      prefetched.set(index, this.#readInPool(outcome, readOptions(index)));
+    // Reads ahead go to the next files that are not in the memory cache (those need no reading;
+    // a file evicted before its turn is read then).
+    const prefetchAfter = (index: number): void => {
+      let queued = 0;
+      for (let next = index + 1; next < outcomes.length && next <= index + ahead + 64 && queued < ahead; next++) {
+        const outcome = outcomes[next]!;
+        if (memory?.has(memoryKey(outcome, readOptions(next))) === true) continue;
+        if (!prefetched.has(next)) prefetched.set(next, this.#readInPool(outcome, readOptions(next)));
+        queued += 1;
+      }
     };
     try {
     for (const [index, outcome] of outcomes.entries()) {
-      for (let next = index + 1; next <= index + ahead; next++) prefetch(next);
+      prefetchAfter(index);
       const started = prefetched.get(index);
       prefetched.delete(index);
       for await (let batch of this.#readEntry(outcome, readOptions(index), started)) {
@@ -432,15 +439,24 @@ export class Scan {
     }
   }
 
+  #memoryCache(): MemoryBatchCache | undefined {
+    return this.options.memoryCache === false ? undefined : (this.options.memoryCache ?? defaultMemoryCache());
+  }
+
+  /** This scan's mark on the memory cache's entries (a token, so the cache holds no scan alive). */
+  readonly #memoryOwner = {};
+
   /** Batches of a cache entry: from the memory cache when recently read, else from disk. */
   async *#readEntry(
     outcome: MaterializeOutcome,
     options: { columns?: string[]; batchRows?: number; signal?: AbortSignal },
     started?: TaskStream<unknown>,
   ): AsyncGenerator<RecordBatch> {
-    const memory = this.options.memoryCache === false ? undefined : (this.options.memoryCache ?? defaultMemoryCache());
-    const key = `${outcome.entry.key}|${options.columns?.join(',') ?? '*'}|${options.batchRows ?? ''}`;
-    const held = memory?.get(key);
+    const memory = this.#memoryCache();
+    const key = memoryKey(outcome, options);
+    // This scan owns what it reads and stores: a request bigger than the memory cache keeps the
+    // part that fit instead of pushing out its own earlier files.
+    const held = memory?.get(key, this.#memoryOwner);
     if (held !== undefined) {
       // Started ahead by a prefetch, but the batches are in memory already.
       if (started !== undefined) await started[Symbol.asyncIterator]().return?.(undefined);
@@ -462,7 +478,7 @@ export class Scan {
       }
       yield batch;
     }
-    if (keep) memory!.set(key, kept);
+    if (keep) memory!.set(key, kept, this.#memoryOwner);
   }
 
   /** Reads a cached file in the worker pool (Parquet decoding off the main thread). */
@@ -699,6 +715,11 @@ function predicateNames(predicate: Predicate): string[] {
 function projectSchema(schema: Schema, wanted: readonly string[]): Schema {
   const byName = new Map(schema.fields.map((f) => [f.name.toUpperCase(), f]));
   return new Schema(wanted.flatMap((name) => byName.get(name.toUpperCase()) ?? []));
+}
+
+/** The memory cache's key for a cached file read with `options` (projection and batch size). */
+function memoryKey(outcome: MaterializeOutcome, options: { columns?: string[]; batchRows?: number }): string {
+  return `${outcome.entry.key}|${options.columns?.join(',') ?? '*'}|${options.batchRows ?? ''}`;
 }
 
 /** Reorders a unified schema's fields as the caller asked. */

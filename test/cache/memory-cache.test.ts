@@ -26,4 +26,41 @@ describe('MemoryBatchCache', () => {
     expect(memory.hits).toBe(2);
     expect(memory.misses).toBe(1);
   });
+
+  it('keeps the part of an oversized repeated read that fit, instead of evicting its own entries', () => {
+    const memory = new MemoryBatchCache(4000);
+    const files = ['f1', 'f2', 'f3', 'f4', 'f5', 'f6'];
+    // Each read of the six 1000-byte files is one owner (a scan); four fit.
+    const read = (owner: object): string[] =>
+      files.filter((key) => {
+        if (memory.get(key, owner) !== undefined) return true;
+        memory.set(key, [batch(250)], owner);
+        return false;
+      });
+    expect(read({})).toEqual([]);
+    expect(memory.bytes).toBe(4000);
+    // A plain LRU would hit nothing here (each file evicted before it comes round again).
+    expect(read({})).toEqual(['f1', 'f2', 'f3', 'f4']);
+    expect(read({})).toEqual(['f1', 'f2', 'f3', 'f4']);
+  });
+
+  it("evicts another owner's entries, least recently used first, and refuses without evicting when only its own remain", () => {
+    const memory = new MemoryBatchCache(4000);
+    const a = {};
+    const b = {};
+    memory.set('a1', [batch(250)], a);
+    memory.set('a2', [batch(250)], a);
+    memory.set('b1', [batch(250)], b);
+    memory.set('b2', [batch(250)], b);
+    expect(memory.set('b3', [batch(250)], b)).toBe(true); // a1 goes: a's, and the oldest
+    expect(memory.get('a1')).toBeUndefined();
+    expect(memory.set('b4', [batch(250)], b)).toBe(true); // a2 goes
+    expect(memory.get('a2')).toBeUndefined();
+    expect(memory.set('b5', [batch(250)], b)).toBe(false); // only b's entries left
+    expect(memory.bytes).toBe(4000);
+    expect(['b1', 'b2', 'b3', 'b4'].every((key) => memory.get(key) !== undefined)).toBe(true);
+    // Another owner (or none) may evict them.
+    expect(memory.set('c1', [batch(250)])).toBe(true);
+    expect(memory.get('b1')).toBeUndefined();
+  });
 });
