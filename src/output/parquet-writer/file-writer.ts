@@ -82,8 +82,37 @@ function integerAtLeast(name: string, value: number, least: number): number {
   return value;
 }
 
+// The last few schemas encoded, by content: a worker converting a request's files writes the same
+// schema into file after file (every SIH RD file has the same 113 columns), so the FlatBuffers
+// writer runs once per schema rather than per file, and never runs often enough for V8 to spend
+// ~50 ms optimising it in each worker thread.
+const encodedSchemas = new Map<string, string>();
+const ENCODED_SCHEMAS_KEPT = 8;
+
+/** A key equal for schemas whose IPC messages are equal; undefined for nested types (not memoised). */
+function schemaKey(schema: Schema): string | undefined {
+  const fields: unknown[] = [];
+  for (const field of schema.fields) {
+    if ((field.type.children?.length ?? 0) > 0) return undefined;
+    fields.push([field.name, field.nullable, field.type.typeId, field.type, [...field.metadata]]);
+  }
+  return JSON.stringify([fields, [...schema.metadata]]);
+}
+
 /** The schema as an IPC message (continuation marker, length, flatbuffer), base64: arrow-rs's form. */
 function arrowSchemaBase64(schema: Schema): string {
+  const key = schemaKey(schema);
+  const known = key === undefined ? undefined : encodedSchemas.get(key);
+  if (known !== undefined) return known;
+  const encoded = encodeArrowSchema(schema);
+  if (key !== undefined) {
+    if (encodedSchemas.size >= ENCODED_SCHEMAS_KEPT) encodedSchemas.delete(encodedSchemas.keys().next().value!);
+    encodedSchemas.set(key, encoded);
+  }
+  return encoded;
+}
+
+function encodeArrowSchema(schema: Schema): string {
   const message = schemaMessage(schema);
   if (message !== undefined) return Buffer.from(message.buffer, message.byteOffset, message.byteLength).toString('base64');
   // Other types: the schema-only stream's first message.

@@ -16,7 +16,7 @@ import {
 } from 'apache-arrow';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readParquet } from '../../../src/cache/read-parquet.js';
+import { readParquet, readParquetSchema } from '../../../src/cache/read-parquet.js';
 import { canJoinParquet, joinParquetParts, readParquetPart, readParquetParts } from '../../../src/output/parquet-concat.js';
 import { batchesToParquet } from '../../../src/output/parquet.js';
 import { canEncodeParquet, encodeParquet, type EncodeParquetOptions } from '../../../src/output/parquet-writer/file-writer.js';
@@ -197,6 +197,26 @@ describe('encodeParquet round trip through arrow-rs (readParquet)', () => {
       expect(footer.codecs).toEqual(new Set([codec]));
     });
   }
+});
+
+describe('the ARROW:schema footer entry', () => {
+  it('is each file\'s own schema when schemas repeat or differ in one detail (encoded once per schema)', async () => {
+    const variants = [
+      new Schema([new Field('A', new Utf8(), true), new Field('B', new Int32(), true)]),
+      new Schema([new Field('A', new Utf8(), true), new Field('B', new Int32(), true)]),
+      new Schema([new Field('A', new Utf8(), false), new Field('B', new Int32(), true)]),
+      new Schema([new Field('A', new Utf8(), true), new Field('B', new Int16(), true)]),
+      new Schema([new Field('A', new Utf8(), true, new Map([['unit', 'days']])), new Field('B', new Int32(), true)]),
+      new Schema([new Field('A', new Utf8(), true), new Field('B', new Int32(), true)], new Map([['source', 'x']])),
+      new Schema([new Field('A', new Utf8(), true), new Field('C', new Int32(), true)]),
+    ];
+    for (const schema of variants) {
+      const path = await toFile(encodeParquet([], schema, {}));
+      const read = await readParquetSchema(path);
+      expect(read.fields.map((f) => [f.name, f.nullable, String(f.type), [...f.metadata]])).toEqual(schema.fields.map((f) => [f.name, f.nullable, String(f.type), [...f.metadata]]));
+      expect([...read.metadata]).toEqual([...schema.metadata]);
+    }
+  });
 });
 
 describe('pages and row groups', () => {
