@@ -37,8 +37,9 @@ export function batchBytes(batch: RecordBatch): number {
  * @example
  * ```ts
  * const memory = new MemoryBatchCache(256 * 2 ** 20);
- * memory.set('key|A,B', batches, scan);
- * memory.get('key|A,B', scan);
+ * const owner = {}; // one per pass over a request
+ * memory.set('key|A,B', batches, owner);
+ * memory.get('key|A,B', owner);
  * ```
  */
 export class MemoryBatchCache {
@@ -83,17 +84,17 @@ export class MemoryBatchCache {
   set(key: string, batches: readonly RecordBatch[], owner?: object): boolean {
     const bytes = batches.reduce((sum, batch) => sum + batchBytes(batch), 0);
     if (bytes > this.budget / 4) return false;
-    this.delete(key);
-    let excess = this.#bytes + bytes - this.budget;
+    // An entry already under `key` is replaced (its bytes make room); it is not a victim.
+    let excess = this.#bytes - (this.#entries.get(key)?.bytes ?? 0) + bytes - this.budget;
     const victims: string[] = [];
     for (const [oldest, entry] of this.#entries) {
       if (excess <= 0) break;
-      if (owner !== undefined && entry.owner === owner) continue;
+      if (oldest === key || (owner !== undefined && entry.owner === owner)) continue;
       victims.push(oldest);
       excess -= entry.bytes;
     }
     if (excess > 0) return false;
-    for (const victim of victims) this.delete(victim);
+    for (const victim of [key, ...victims]) this.delete(victim);
     this.#entries.set(key, { batches, bytes, owner });
     this.#bytes += bytes;
     return true;

@@ -407,7 +407,7 @@ export class Scan {
     const memory = this.#memoryCache();
     const prefetched = new Map<number, TaskStream<unknown>>();
     // Reads ahead go to the next files that are not in the memory cache (those need no reading;
-    // a file evicted before its turn is read then).
+    // a file evicted before its turn is read then), looking at most 64 files past the window.
     const prefetchAfter = (index: number): void => {
       let queued = 0;
       for (let next = index + 1; next < outcomes.length && next <= index + ahead + 64 && queued < ahead; next++) {
@@ -439,6 +439,7 @@ export class Scan {
     }
   }
 
+  /** The memory cache this scan uses, if any (`memoryCache: false` turns it off). */
   #memoryCache(): MemoryBatchCache | undefined {
     return this.options.memoryCache === false ? undefined : (this.options.memoryCache ?? defaultMemoryCache());
   }

@@ -63,4 +63,18 @@ describe('MemoryBatchCache', () => {
     expect(memory.set('c1', [batch(250)])).toBe(true);
     expect(memory.get('b1')).toBeUndefined();
   });
+
+  it('replaces an entry under the same key in place of its old bytes, and a refusal removes nothing', () => {
+    const memory = new MemoryBatchCache(4000);
+    const owner = {};
+    for (const key of ['a', 'b', 'c', 'd']) memory.set(key, [batch(250)], owner);
+    const fresh = [batch(250)];
+    expect(memory.set('b', fresh, owner)).toBe(true); // the old b's 1000 bytes make the room
+    expect(memory.get('b')).toBe(fresh);
+    expect(memory.bytes).toBe(4000);
+    expect(memory.set('e', [batch(250)], owner)).toBe(false);
+    expect(['a', 'b', 'c', 'd'].every((key) => memory.has(key))).toBe(true);
+    expect(memory.has('e')).toBe(false);
+    expect(memory.bytes).toBe(4000);
+  });
 });
