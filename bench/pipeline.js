@@ -21,7 +21,7 @@ mkdirSync(folder, { recursive: true });
 for (const uf of UFS) copyFileSync(fixture('RDRJ1602.dbc'), join(folder, `RD${uf}2301.dbc`));
 // February: all 27 UFs at the sizes DataSUS published for January 2023 (bench/real-sizes.js).
 const realSizes = await publishedSizes('2301');
-const realRows = writeRealSizeMonth(folder, realSizes, '2302');
+writeRealSizeMonth(folder, realSizes, '2302');
 const server = await startFtp(root);
 const work = mkdtempSync(join(tmpdir(), 'arrow-sus-bench-run-'));
 
@@ -35,49 +35,45 @@ try {
     { key: '2 cores', threads: 2, cpus: canPin ? '0,1' : undefined },
     { key: '1 thread, unpinned', threads: 1, cpus: undefined },
   ];
-  const cold = Object.fromEntries(configs.map((c) => [c.key, []]));
-  let last;
-  let warmCache;
-  for (let run = 0; run < runs; run++) {
-    for (const config of configs) {
-      const cache = join(work, `cache-${run}-${config.threads}-${config.cpus ?? 'any'}`);
-      last = runNode('pipeline-child.js', ['cold', server.url, cache, String(config.threads), join(work, `out-${run}.parquet`), UFS.join(',')], config.cpus === undefined ? {} : { cpus: config.cpus });
-      cold[config.key].push(last);
-      if (config.key === '2 cores' && run === runs - 1) warmCache = cache;
-      else rmSync(cache, { recursive: true, force: true });
+  // Runs `configs` alternately `runs` times on a cold request for `ufs` (month `month`), each with
+  // an empty cache; prints the medians. `keep` names a configuration whose last cache is kept.
+  function coldRuns(title, ufs, month, runConfigs, keep) {
+    const results = Object.fromEntries(runConfigs.map((c) => [c.key, []]));
+    let kept;
+    for (let run = 0; run < runs; run++) {
+      for (const config of runConfigs) {
+        const cache = join(work, `cache-${month}-${run}-${config.threads}-${config.cpus ?? 'any'}`);
+        const result = runNode('pipeline-child.js', ['cold', server.url, cache, String(config.threads), join(work, `out-${month}-${run}.parquet`), ufs.join(','), String(month)], config.cpus === undefined ? {} : { cpus: config.cpus });
+        results[config.key].push(result);
+        if (config.key === keep && run === runs - 1) kept = cache;
+        else rmSync(cache, { recursive: true, force: true });
+      }
     }
+    const last = results[runConfigs[0].key].at(-1);
+    const seconds = (key) => median(results[key].map((r) => r.seconds));
+    console.log(`${title(last)} → one Parquet file (median of ${runs})`);
+    printTable(
+      ['configuration', 'worker threads', 'seconds', 'rows/s', 'CPU s', 'peak RSS MiB'],
+      runConfigs.map((c) => [c.key, c.threads, fmt(seconds(c.key), 2), fmt(last.rows / seconds(c.key), 0), fmt(median(results[c.key].map((r) => r.cpuSeconds)), 2), fmt(Math.max(...results[c.key].map((r) => r.rssMiB)), 0)]),
+    );
+    return { seconds, kept };
   }
-  const seconds = (key) => median(cold[key].map((r) => r.seconds));
-  console.log(`== cold: ${last.files} files, ${last.rows} rows, ${fmt(last.downloaded / 1e6, 1)} MB downloaded from vsftpd → one Parquet file (median of ${runs})`);
+
+  const twenty = coldRuns((last) => `== cold: ${last.files} files, ${last.rows} rows, ${fmt(last.downloaded / 1e6, 1)} MB downloaded from vsftpd`, UFS, 1, configs, '2 cores');
   if (!canPin) console.log('(taskset is missing: "1 core" and "2 cores" runs are not pinned)');
-  printTable(
-    ['configuration', 'worker threads', 'seconds', 'rows/s', 'CPU s', 'peak RSS MiB'],
-    configs.map((c) => [c.key, c.threads, fmt(seconds(c.key), 2), fmt(last.rows / seconds(c.key), 0), fmt(median(cold[c.key].map((r) => r.cpuSeconds)), 2), fmt(Math.max(...cold[c.key].map((r) => r.rssMiB)), 0)]),
-  );
-  const two = seconds('2 cores');
-  console.log(`2 cores vs 1 core: ${fmt(seconds('1 core') / two, 2)}× (target ≥ 1.8×); 2 threads vs 1 thread unpinned: ${fmt(seconds('1 thread, unpinned') / two, 2)}×; peak RSS target ≤ 500 MiB`);
+  const two = twenty.seconds('2 cores');
+  console.log(`2 cores vs 1 core: ${fmt(twenty.seconds('1 core') / two, 2)}× (target ≥ 1.8×); 2 threads vs 1 thread unpinned: ${fmt(twenty.seconds('1 thread, unpinned') / two, 2)}×; peak RSS target ≤ 500 MiB`);
+  const warmCache = twenty.kept;
 
   // The same pipeline on a request shaped like a real one: SIH RD for all 27 UFs, each file at its
   // published size (São Paulo 16 MB, Acre 0.3 MB), so the work is as uneven as users see it.
-  const realUfs = Object.keys(realSizes).sort();
-  const real = { '1 core': [], '2 cores': [] };
-  let realLast;
-  for (let run = 0; run < runs; run++) {
-    for (const config of configs.slice(0, 2)) {
-      const cache = join(work, `cache-real-${run}-${config.threads}`);
-      realLast = runNode('pipeline-child.js', ['cold', server.url, cache, String(config.threads), join(work, `out-real-${run}.parquet`), realUfs.join(','), '2'], config.cpus === undefined ? {} : { cpus: config.cpus });
-      real[config.key].push(realLast);
-      rmSync(cache, { recursive: true, force: true });
-    }
-  }
-  const realSeconds = (key) => median(real[key].map((r) => r.seconds));
-  const realTotal = Object.values(realRows).reduce((sum, rows) => sum + rows, 0);
-  console.log(`\n== cold, real sizes: ${realLast.files} files (all UFs, each at its published size; São Paulo ${fmt(realSizes.SP / 1e6, 1)} MB), ${realTotal} rows, ${fmt(realLast.downloaded / 1e6, 1)} MB → one Parquet file (median of ${runs})`);
-  printTable(
-    ['configuration', 'worker threads', 'seconds', 'rows/s', 'CPU s', 'peak RSS MiB'],
-    configs.slice(0, 2).map((c) => [c.key, c.threads, fmt(realSeconds(c.key), 2), fmt(realTotal / realSeconds(c.key), 0), fmt(median(real[c.key].map((r) => r.cpuSeconds)), 2), fmt(Math.max(...real[c.key].map((r) => r.rssMiB)), 0)]),
+  const real = coldRuns(
+    (last) => `\n== cold, real sizes: ${last.files} files (all UFs, each at its published size; São Paulo ${fmt(realSizes.SP / 1e6, 1)} MB), ${last.rows} rows, ${fmt(last.downloaded / 1e6, 1)} MB`,
+    Object.keys(realSizes).sort(),
+    2,
+    configs.slice(0, 2),
   );
-  console.log(`2 cores vs 1 core: ${fmt(realSeconds('1 core') / realSeconds('2 cores'), 2)}× (target ≥ 1.8×)`);
+  console.log(`2 cores vs 1 core: ${fmt(real.seconds('1 core') / real.seconds('2 cores'), 2)}× (target ≥ 1.8×)`);
 
   const warm = [];
   for (let run = 0; run < runs; run++) warm.push(runNode('pipeline-child.js', ['warm', server.url, warmCache, UFS.join(',')]));

@@ -26,8 +26,7 @@ export async function publishedSizes(yymm = '2301') {
 }
 
 /**
- * Writes `RD{UF}{yymm}.dbc` into `folder` for each UF of `sizes`, each about its published size;
- * returns the rows written per UF.
+ * Writes `RD{UF}{yymm}.dbc` into `folder` for each UF of `sizes`, each about its published size.
  */
 export function writeRealSizeMonth(folder, sizes, yymm = '2302') {
   const dbc = new Uint8Array(readFileSync(fixture('RDRJ1602.dbc')));
@@ -38,7 +37,6 @@ export function writeRealSizeMonth(folder, sizes, yymm = '2302') {
   const recordLength = view.getUint16(10, true);
   // The fixture's own compressed bytes per record: cycled records compress about as well.
   const bytesPerRecord = dbc.length / records;
-  const rows = {};
   for (const [uf, size] of Object.entries(sizes)) {
     const count = Math.max(1, Math.round(size / bytesPerRecord));
     const out = new Uint8Array(headerLength + count * recordLength + 1);
@@ -50,7 +48,5 @@ export function writeRealSizeMonth(folder, sizes, yymm = '2302') {
     }
     out[out.length - 1] = 0x1a;
     writeFileSync(join(folder, `RD${uf}${yymm}.dbc`), compressDbcSync(out));
-    rows[uf] = count;
   }
-  return rows;
 }
