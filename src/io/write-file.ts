@@ -6,7 +6,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { throwIfAborted } from '../errors.js';
@@ -63,15 +63,23 @@ export async function writeFileAtomic(
     throw fileError(error, path, 'write');
   }
   try {
+    // Small chunks (a Parquet file comes as one per column chunk) are gathered into one buffer and
+    // written together: each write is a round trip to libuv's thread pool during which the writing
+    // thread sleeps. A chunk is written or copied before the next is asked for, so sources may
+    // reuse a chunk's buffer.
+    const staging = new Staging();
     for await (const chunk of chunks) {
       throwIfAborted(options.signal);
-      let offset = 0;
-      while (offset < chunk.byteLength) {
-        const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
-        offset += bytesWritten;
+      if (chunk.byteLength >= STAGED_CHUNK_LIMIT) {
+        await staging.flush(handle);
+        await writeAll(handle, chunk);
+      } else if (!staging.add(chunk)) {
+        await staging.flush(handle);
+        staging.add(chunk);
       }
       written += chunk.byteLength;
     }
+    await staging.flush(handle);
     throwIfAborted(options.signal);
     await handle.sync();
     await handle.close();
@@ -82,6 +90,39 @@ export async function writeFileAtomic(
     await handle?.close().catch(() => undefined);
     await rm(temporary, { force: true }).catch(() => undefined);
     throw fileError(error, path, 'write');
+  }
+}
+
+/** Chunks smaller than this are copied into the staging buffer; larger ones are written as they come. */
+const STAGED_CHUNK_LIMIT = 256 << 10;
+const STAGING_BYTES = 1 << 20;
+
+/** Small chunks waiting to be written as one. */
+class Staging {
+  #buffer: Buffer | undefined;
+  #used = 0;
+
+  /** Copies `chunk` in; false when it does not fit (flush first). */
+  add(chunk: Uint8Array): boolean {
+    this.#buffer ??= Buffer.allocUnsafe(STAGING_BYTES);
+    if (this.#used + chunk.byteLength > this.#buffer.byteLength) return false;
+    this.#buffer.set(chunk, this.#used);
+    this.#used += chunk.byteLength;
+    return true;
+  }
+
+  async flush(handle: FileHandle): Promise<void> {
+    if (this.#used === 0) return;
+    await writeAll(handle, this.#buffer!.subarray(0, this.#used));
+    this.#used = 0;
+  }
+}
+
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.byteLength) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
+    offset += bytesWritten;
   }
 }
 

@@ -16,6 +16,25 @@ describe('writeFileAtomic', () => {
     expect([...readFileSync(path)]).toEqual([1, 2, 3]);
   });
 
+  it('writes many small and some large chunks from a source that reuses one buffer, byte for byte', async () => {
+    // Small chunks are gathered before they are written; the source overwrites its buffer as soon
+    // as the next chunk is asked for, so each must be written or copied by then.
+    const sizes = [1, 300, 70_000, 5, 262_143, 262_144, 9, 900_000, 1_048_576, 2, 200_000, 200_000, 200_000, 200_000, 200_000, 3];
+    const buffer = new Uint8Array(Math.max(...sizes));
+    const expected: number[] = [];
+    async function* reusing(): AsyncGenerator<Uint8Array> {
+      for (const [n, size] of sizes.entries()) {
+        for (let i = 0; i < size; i++) buffer[i] = (n * 31 + i) & 0xff;
+        for (let i = 0; i < size; i++) expected.push(buffer[i]!);
+        yield buffer.subarray(0, size);
+      }
+    }
+    const path = join(dir(), 'reused.bin');
+    const written = await writeFileAtomic(path, reusing());
+    expect(written).toBe(sizes.reduce((a, b) => a + b, 0));
+    expect(Buffer.compare(readFileSync(path), Buffer.from(expected))).toBe(0);
+  });
+
   it('leaves the previous file untouched and no temporary file when the source fails', async () => {
     const folder = dir();
     const path = join(folder, 'out.bin');
