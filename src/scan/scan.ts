@@ -87,8 +87,8 @@ export interface ScanOptions {
   /** Continue past files that fail (they are reported) instead of stopping at the first. */
   readonly allowPartial?: boolean;
   /**
-   * Worker pool for conversions (default: one thread per core). A request written whole to one
-   * Parquet file by joining cached files ends the pool's idle threads first (`WorkerPool.trim`).
+   * Worker pool for conversions (default: one thread per core, ending after 5 s without work:
+   * `WorkerPoolOptions.idleMs`).
    */
   readonly pool?: WorkerPool;
   /** Files fetched and converted at once (default: twice the pool size). */
@@ -537,9 +537,6 @@ export class Scan {
       metadata: () => ({ 'arrow-sus.sources': JSON.stringify(sources) }),
       ...(this.options.signal ? { signal: this.options.signal } : {}),
     });
-    // Nothing is decoded from here on: release the workers' memory (decoder buffers, spare
-    // column writers, WebAssembly memory).
-    await (this.options.pool ?? defaultDecodePool()).trim();
     if (joined === undefined) return undefined;
     this.#rowsRead += joined.rows;
     return { rows: joined.rows, bytes: joined.bytes, files: 1 };

@@ -28,10 +28,21 @@ export interface WorkerPoolOptions {
    * (on Node 24, 470–511 → 438–445 MiB), time unchanged within noise, warm reads too.
    */
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * A thread with no task for this many milliseconds ends, returning its memory (decoder buffers,
+   * the Parquet codec's WebAssembly memory: ~100–150 MiB after a SIH conversion). Default 5,000:
+   * back-to-back requests in one process (a loop over years, a server) keep threads whose code V8
+   * has already optimised — a new thread spends ~0.25 CPU-seconds starting and compiling again —
+   * and an idle process gives the memory back soon after. `Infinity` keeps idle threads.
+   */
+  readonly idleMs?: number;
 }
 
 /** The default young generation of a pool's threads (see {@link WorkerPoolOptions.resourceLimits}). */
 const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
+
+/** How long a thread may stay idle before it ends (see {@link WorkerPoolOptions.idleMs}). */
+const DEFAULT_IDLE_MS = 5_000;
 
 /** The stream of one task: its batches, then its summary. */
 export interface TaskStream<TSummary> extends AsyncIterable<RecordBatch> {
@@ -44,6 +55,8 @@ export interface TaskStream<TSummary> extends AsyncIterable<RecordBatch> {
 interface Slot {
   readonly worker: Worker;
   busy: boolean;
+  /** Ends the thread once it has been idle for `idleMs`. */
+  idleTimer?: ReturnType<typeof setTimeout> | undefined;
 }
 
 interface Pending {
@@ -68,6 +81,7 @@ export class WorkerPool {
   readonly #script: URL;
   readonly #credits: number;
   readonly #resourceLimits: ResourceLimits;
+  readonly #idleMs: number;
   readonly #slots: Slot[] = [];
   readonly #queue: Pending[] = [];
   #nextId = 1;
@@ -78,6 +92,21 @@ export class WorkerPool {
     this.#script = script;
     this.#credits = Math.max(1, options.credits ?? 2);
     this.#resourceLimits = options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS;
+    this.#idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+    if (!(this.#idleMs >= 0)) throw new ArrowSusError('INVALID_ARGUMENT', `workers: idleMs must be a number ≥ 0, got ${String(options.idleMs)}`);
+  }
+
+  /**
+   * The threads running now, busy or idle (at most {@link WorkerPool.size}).
+   *
+   * @example
+   * ```ts
+   * pool.spawn();
+   * console.log(pool.threads); // pool.size
+   * ```
+   */
+  get threads(): number {
+    return this.#slots.length;
   }
 
   /**
@@ -224,6 +253,7 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.#closed = true;
     const slots = this.#slots.splice(0);
+    for (const slot of slots) clearTimeout(slot.idleTimer);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
@@ -241,6 +271,8 @@ export class WorkerPool {
   spawn(count = this.size): void {
     if (this.#closed) return;
     while (this.#slots.length < Math.min(count, this.size)) this.#slots.push(this.#newSlot());
+    // Threads spawned for work that never comes end like any idle thread.
+    this.#dispatch();
   }
 
   /**
@@ -255,7 +287,10 @@ export class WorkerPool {
    */
   async trim(): Promise<number> {
     const idle = this.#slots.filter((slot) => !slot.busy);
-    for (const slot of idle) this.#slots.splice(this.#slots.indexOf(slot), 1);
+    for (const slot of idle) {
+      clearTimeout(slot.idleTimer);
+      this.#slots.splice(this.#slots.indexOf(slot), 1);
+    }
     await Promise.all(idle.map((slot) => slot.worker.terminate()));
     return idle.length;
   }
@@ -274,10 +309,28 @@ export class WorkerPool {
       if (slot === undefined) return;
       const pending = this.#queue.shift()!;
       slot.busy = true;
+      clearTimeout(slot.idleTimer);
+      slot.idleTimer = undefined;
       slot.worker.ref();
       pending.start(slot);
     }
-    for (const slot of this.#slots) if (!slot.busy) slot.worker.unref();
+    for (const slot of this.#slots) {
+      if (slot.busy) continue;
+      slot.worker.unref();
+      if (slot.idleTimer === undefined && Number.isFinite(this.#idleMs)) {
+        slot.idleTimer = setTimeout(() => this.#endIdle(slot), this.#idleMs);
+        // An idle pool does not keep the process alive.
+        slot.idleTimer.unref();
+      }
+    }
+  }
+
+  #endIdle(slot: Slot): void {
+    slot.idleTimer = undefined;
+    const index = this.#slots.indexOf(slot);
+    if (slot.busy || index < 0) return;
+    this.#slots.splice(index, 1);
+    void slot.worker.terminate();
   }
 
   #newSlot(): Slot {
@@ -288,6 +341,7 @@ export class WorkerPool {
   }
 
   #discard(slot: Slot): void {
+    clearTimeout(slot.idleTimer);
     const index = this.#slots.indexOf(slot);
     if (index >= 0) this.#slots.splice(index, 1);
     void slot.worker.terminate();

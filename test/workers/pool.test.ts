@@ -57,6 +57,52 @@ describe('WorkerPool', () => {
     expect(await drain(pool.run({ batches: 1, rows: 9 }))).toBe(9);
   });
 
+  it('ends a thread idle for idleMs, keeps busy ones, and starts threads again for new work', async () => {
+    await using pool = new WorkerPool(script, { size: 2, idleMs: 150 });
+    const drain = async (stream: AsyncIterable<{ numRows: number }>): Promise<number> => {
+      let rows = 0;
+      for await (const batch of stream) rows += batch.numRows;
+      return rows;
+    };
+    const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    expect(await Promise.all([drain(pool.run({ batches: 2, rows: 5 })), drain(pool.run({ batches: 2, rows: 6 }))])).toEqual([10, 12]);
+    expect(pool.threads).toBe(2);
+    // A task holds one thread past the idle time (its worker waits for credits to send more
+    // batches): only the other thread ends.
+    const busy = pool.run<RangeSummary>({ batches: 10, rows: 7 });
+    const iterator = busy[Symbol.asyncIterator]();
+    expect((await iterator.next()).value?.numRows).toBe(7);
+    await sleep(400);
+    expect(pool.threads).toBe(1);
+    let rest = 0;
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) rest += next.value.numRows;
+    expect(rest).toBe(63);
+    // Work that comes back before the idle time is up reuses the thread (and restarts its clock).
+    await sleep(60);
+    expect(await drain(pool.run({ batches: 1, rows: 4 }))).toBe(4);
+    await sleep(120);
+    expect(pool.threads).toBe(1);
+    await sleep(300);
+    expect(pool.threads).toBe(0);
+    // Threads spawned for work that never comes end too; new work starts new threads.
+    pool.spawn();
+    expect(pool.threads).toBe(2);
+    await sleep(400);
+    expect(pool.threads).toBe(0);
+    expect(await drain(pool.run({ batches: 1, rows: 9 }))).toBe(9);
+    expect(pool.threads).toBe(1);
+  });
+
+  it('keeps idle threads with idleMs: Infinity and refuses a negative or NaN idleMs', async () => {
+    await using pool = new WorkerPool(script, { size: 1, idleMs: Infinity });
+    for await (const batch of pool.run({ batches: 1, rows: 2 })) expect(batch.numRows).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pool.threads).toBe(1);
+    for (const idleMs of [-1, Number.NaN]) {
+      expect(() => new WorkerPool(script, { idleMs })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    }
+  });
+
   it('spawn() starts idle threads ahead of the first task, up to the pool size', async () => {
     const pool = new WorkerPool(script, { size: 2 });
     pool.spawn(1);
