@@ -265,7 +265,9 @@ export async function joinParquetStream(
         const group = item as ThriftStruct;
         shiftRowGroup(group, delta);
         if (group.fields.has(GROUP_ORDINAL)) group.fields.set(GROUP_ORDINAL, { type: TType.I16, value: groups.length });
-        groups.push(group);
+        // Encoded now, while other files are still converting: the footer written after the last
+        // file (thousands of column chunks) is then a concatenation.
+        groups.push({ kind: 'encoded', bytes: writeThriftStruct(group) });
       }
       rows += (field(part.footer, FILE_NUM_ROWS) as bigint | undefined) ?? 0n;
       position += BigInt(part.dataEnd - 4);

@@ -25,12 +25,21 @@ export const TType = {
 } as const;
 
 /** A decoded value: numbers for integers up to 32 bits, bigint for i64. */
-export type ThriftValue = boolean | number | bigint | Uint8Array | ThriftStruct | ThriftList | ThriftMap;
+export type ThriftValue = boolean | number | bigint | Uint8Array | ThriftStruct | ThriftEncodedStruct | ThriftList | ThriftMap;
 
 /** A struct: its fields by id, each with its wire type. */
 export interface ThriftStruct {
   readonly kind: 'struct';
   readonly fields: Map<number, { type: number; value: ThriftValue }>;
+}
+
+/**
+ * A struct already encoded ({@link writeThriftStruct}'s bytes), written as is wherever a struct
+ * goes: a large list can be encoded item by item as the items come, and joined at the end.
+ */
+export interface ThriftEncodedStruct {
+  readonly kind: 'encoded';
+  readonly bytes: Uint8Array;
 }
 
 /** A list or set. */
@@ -320,7 +329,8 @@ class Writer extends ByteSink {
         return;
       }
       case TType.STRUCT:
-        this.struct(value as ThriftStruct);
+        if ((value as ThriftStruct | ThriftEncodedStruct).kind === 'encoded') this.append((value as ThriftEncodedStruct).bytes);
+        else this.struct(value as ThriftStruct);
         return;
       default:
         throw new ArrowSusError('INTERNAL', `thrift: cannot write wire type ${type}`);

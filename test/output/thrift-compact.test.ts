@@ -24,6 +24,28 @@ describe('thrift compact protocol', () => {
     expect(readThriftStruct(writeThriftStruct(value))).toEqual(value);
   });
 
+  it('writes already-encoded structs (in a list and as a field) exactly as the structs themselves', () => {
+    const items = Array.from({ length: 20 }, (_, i) =>
+      struct([
+        [1, TType.I64, BigInt(i) * 1_000_000_007n],
+        [3, TType.LIST, { kind: 'list', setType: false, elementType: TType.STRUCT, items: [struct([[2, TType.I32, -i - 1]])] }],
+        [20, TType.BINARY, new Uint8Array(i).fill(i)],
+      ]),
+    );
+    const whole = struct([
+      [1, TType.I32, 2],
+      [4, TType.LIST, { kind: 'list', setType: false, elementType: TType.STRUCT, items }],
+      [5, TType.STRUCT, items[3]!],
+    ]);
+    const encoded = struct([
+      [1, TType.I32, 2],
+      [4, TType.LIST, { kind: 'list', setType: false, elementType: TType.STRUCT, items: items.map((item) => ({ kind: 'encoded', bytes: writeThriftStruct(item) })) }],
+      [5, TType.STRUCT, { kind: 'encoded', bytes: writeThriftStruct(items[3]!) }],
+    ]);
+    expect(Buffer.from(writeThriftStruct(encoded))).toEqual(Buffer.from(writeThriftStruct(whole)));
+    expect(readThriftStruct(writeThriftStruct(encoded))).toEqual(whole);
+  });
+
   it('round-trips random i64 and i32 values', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (i64, i32) => {
