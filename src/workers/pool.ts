@@ -33,7 +33,8 @@ export interface WorkerPoolOptions {
    * the Parquet codec's WebAssembly memory: ~100–150 MiB after a SIH conversion). Default 5,000:
    * back-to-back requests in one process (a loop over years, a server) keep threads whose code V8
    * has already optimised — a new thread spends ~0.25 CPU-seconds starting and compiling again —
-   * and an idle process gives the memory back soon after. `Infinity` keeps idle threads.
+   * and an idle process gives the memory back soon after. `Infinity` (or anything over ~24 days)
+   * keeps idle threads.
    */
   readonly idleMs?: number;
 }
@@ -43,6 +44,8 @@ const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
 
 /** How long a thread may stay idle before it ends (see {@link WorkerPoolOptions.idleMs}). */
 const DEFAULT_IDLE_MS = 5_000;
+/** The longest delay `setTimeout` honours (longer ones fire after 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The stream of one task: its batches, then its summary. */
 export interface TaskStream<TSummary> extends AsyncIterable<RecordBatch> {
@@ -317,7 +320,8 @@ export class WorkerPool {
     for (const slot of this.#slots) {
       if (slot.busy) continue;
       slot.worker.unref();
-      if (slot.idleTimer === undefined && Number.isFinite(this.#idleMs)) {
+      // Longer than a timer can wait (~24.8 days): as good as forever.
+      if (slot.idleTimer === undefined && this.#idleMs <= MAX_TIMER_MS) {
         slot.idleTimer = setTimeout(() => this.#endIdle(slot), this.#idleMs);
         // An idle pool does not keep the process alive.
         slot.idleTimer.unref();

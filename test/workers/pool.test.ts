@@ -93,11 +93,13 @@ describe('WorkerPool', () => {
     expect(pool.threads).toBe(1);
   });
 
-  it('keeps idle threads with idleMs: Infinity and refuses a negative or NaN idleMs', async () => {
-    await using pool = new WorkerPool(script, { size: 1, idleMs: Infinity });
-    for await (const batch of pool.run({ batches: 1, rows: 2 })) expect(batch.numRows).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(pool.threads).toBe(1);
+  it('keeps idle threads with idleMs: Infinity (or longer than a timer can wait) and refuses a negative or NaN idleMs', async () => {
+    for (const idleMs of [Infinity, 2 ** 40]) {
+      await using pool = new WorkerPool(script, { size: 1, idleMs });
+      for await (const batch of pool.run({ batches: 1, rows: 2 })) expect(batch.numRows).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(pool.threads).toBe(1);
+    }
     for (const idleMs of [-1, Number.NaN]) {
       expect(() => new WorkerPool(script, { idleMs })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
     }
