@@ -58,13 +58,18 @@ describe('WorkerPool', () => {
   });
 
   it('ends a thread idle for idleMs, keeps busy ones, and starts threads again for new work', async () => {
-    await using pool = new WorkerPool(script, { size: 2, idleMs: 150 });
+    await using pool = new WorkerPool(script, { size: 2, idleMs: 400 });
     const drain = async (stream: AsyncIterable<{ numRows: number }>): Promise<number> => {
       let rows = 0;
       for await (const batch of stream) rows += batch.numRows;
       return rows;
     };
     const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    // Waits (up to 5 s, for a loaded machine) until the pool has `count` threads.
+    const threadsBecome = async (count: number): Promise<number> => {
+      for (const deadline = Date.now() + 5_000; pool.threads !== count && Date.now() < deadline; ) await sleep(20);
+      return pool.threads;
+    };
     expect(await Promise.all([drain(pool.run({ batches: 2, rows: 5 })), drain(pool.run({ batches: 2, rows: 6 }))])).toEqual([10, 12]);
     expect(pool.threads).toBe(2);
     // A task holds one thread past the idle time (its worker waits for credits to send more
@@ -72,23 +77,23 @@ describe('WorkerPool', () => {
     const busy = pool.run<RangeSummary>({ batches: 10, rows: 7 });
     const iterator = busy[Symbol.asyncIterator]();
     expect((await iterator.next()).value?.numRows).toBe(7);
-    await sleep(400);
+    expect(await threadsBecome(1)).toBe(1);
+    await sleep(500);
     expect(pool.threads).toBe(1);
     let rest = 0;
     for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) rest += next.value.numRows;
     expect(rest).toBe(63);
-    // Work that comes back before the idle time is up reuses the thread (and restarts its clock).
-    await sleep(60);
+    // Work that comes back before the idle time is up reuses the thread and restarts its clock:
+    // 150 + 250 ms idle in all, but never 400 at a stretch.
+    await sleep(150);
     expect(await drain(pool.run({ batches: 1, rows: 4 }))).toBe(4);
-    await sleep(120);
+    await sleep(250);
     expect(pool.threads).toBe(1);
-    await sleep(300);
-    expect(pool.threads).toBe(0);
+    expect(await threadsBecome(0)).toBe(0);
     // Threads spawned for work that never comes end too; new work starts new threads.
     pool.spawn();
     expect(pool.threads).toBe(2);
-    await sleep(400);
-    expect(pool.threads).toBe(0);
+    expect(await threadsBecome(0)).toBe(0);
     expect(await drain(pool.run({ batches: 1, rows: 9 }))).toBe(9);
     expect(pool.threads).toBe(1);
   });
