@@ -75,6 +75,17 @@ try {
   );
   console.log(`2 cores vs 1 core: ${fmt(real.seconds('1 core') / real.seconds('2 cores'), 2)}× (target ≥ 1.8×)`);
 
+  // Two 10-file requests back to back in one process (default pool: one thread per core), cold
+  // cache: the second request's time, with the threads of the first still up.
+  const again = [];
+  for (let run = 0; run < runs; run++) {
+    const cache = join(work, `cache-again-${run}`);
+    again.push(runNode('pipeline-child.js', ['again', server.url, cache, join(work, `out-again-${run}.parquet`), UFS.slice(0, 10).join(','), UFS.slice(10).join(',')]));
+    rmSync(cache, { recursive: true, force: true });
+  }
+  const againSeconds = median(again.map((r) => r.seconds));
+  console.log(`\n== two 10-file requests back to back in one process (median of ${runs}): the second takes ${fmt(againSeconds, 2)} s = ${fmt(again[0].rows / againSeconds, 0)} rows/s, ${fmt(median(again.map((r) => r.cpuSeconds)), 2)} CPU s`);
+
   const warm = [];
   for (let run = 0; run < runs; run++) warm.push(runNode('pipeline-child.js', ['warm', server.url, warmCache, UFS.join(',')]));
   const fresh = median(warm.map((w) => w.fresh));
