@@ -17,6 +17,7 @@ import { backoffDelay, sleep } from './backoff.js';
 import { withStallTimeout } from './stall.js';
 import type { DownloadOptions, RemoteFile } from './types.js';
 import { RunningSha256 } from '../io/hash-file.js';
+import { writeAll } from '../io/write-file.js';
 import type { VerifyFile } from './verify.js';
 
 /**
@@ -81,15 +82,6 @@ function diskError(error: unknown, path: string): unknown {
     return new ArrowSusError('FILE_IO', `download: cannot write ${path} (${code})`, { cause: error });
   }
   return error;
-}
-
-/** Writes all of `chunk` (a file handle write may be partial). */
-async function writeAll(handle: Awaited<ReturnType<typeof open>>, chunk: Uint8Array): Promise<void> {
-  let done = 0;
-  while (done < chunk.byteLength) {
-    const { bytesWritten } = await handle.write(chunk, done, chunk.byteLength - done);
-    done += bytesWritten;
-  }
 }
 
 /**

@@ -138,11 +138,7 @@ class FileSink {
   }
 
   async #writeAll(chunk: Uint8Array): Promise<void> {
-    let offset = 0;
-    while (offset < chunk.byteLength) {
-      const { bytesWritten } = await this.#handle.write(chunk, offset, chunk.byteLength - offset);
-      offset += bytesWritten;
-    }
+    await writeAll(this.#handle, chunk);
     this.#sinceFlush += chunk.byteLength;
     if (this.#sinceFlush >= FLUSH_EVERY && this.#flushing === undefined) {
       this.#sinceFlush = 0;
@@ -156,6 +152,22 @@ class FileSink {
         },
       );
     }
+  }
+}
+
+/**
+ * Writes all of `chunk` at the handle's position (one `write` may write only part of it).
+ *
+ * @example
+ * ```ts
+ * await writeAll(await open('x.bin', 'w'), bytes);
+ * ```
+ */
+export async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.byteLength) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
+    offset += bytesWritten;
   }
 }
 

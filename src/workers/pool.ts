@@ -255,9 +255,7 @@ export class WorkerPool {
    */
   async close(): Promise<void> {
     this.#closed = true;
-    const slots = this.#slots.splice(0);
-    for (const slot of slots) clearTimeout(slot.idleTimer);
-    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    await Promise.all([...this.#slots].map((slot) => this.#end(slot)));
   }
 
   /**
@@ -290,11 +288,7 @@ export class WorkerPool {
    */
   async trim(): Promise<number> {
     const idle = this.#slots.filter((slot) => !slot.busy);
-    for (const slot of idle) {
-      clearTimeout(slot.idleTimer);
-      this.#slots.splice(this.#slots.indexOf(slot), 1);
-    }
-    await Promise.all(idle.map((slot) => slot.worker.terminate()));
+    await Promise.all(idle.map((slot) => this.#end(slot)));
     return idle.length;
   }
 
@@ -331,10 +325,15 @@ export class WorkerPool {
 
   #endIdle(slot: Slot): void {
     slot.idleTimer = undefined;
+    if (!slot.busy && this.#slots.includes(slot)) void this.#end(slot);
+  }
+
+  /** Takes `slot` out of the pool (if still in it) and ends its thread. */
+  #end(slot: Slot): Promise<number> {
+    clearTimeout(slot.idleTimer);
     const index = this.#slots.indexOf(slot);
-    if (slot.busy || index < 0) return;
-    this.#slots.splice(index, 1);
-    void slot.worker.terminate();
+    if (index >= 0) this.#slots.splice(index, 1);
+    return slot.worker.terminate();
   }
 
   #newSlot(): Slot {
@@ -345,10 +344,7 @@ export class WorkerPool {
   }
 
   #discard(slot: Slot): void {
-    clearTimeout(slot.idleTimer);
-    const index = this.#slots.indexOf(slot);
-    if (index >= 0) this.#slots.splice(index, 1);
-    void slot.worker.terminate();
+    void this.#end(slot);
     this.#dispatch();
   }
 }
