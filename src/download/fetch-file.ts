@@ -139,7 +139,7 @@ async function transfer(
       attempt.reached = written;
       context.progress(written, chunk.byteLength);
     }
-    await handle.datasync();
+    if (context.options.durable !== false) await handle.datasync();
   } catch (error) {
     if (outer?.aborted === true) throw new ArrowSusError('ABORTED', `download: ${file.path} aborted by the caller`, { cause: error });
     throw diskError(error, partPath);

@@ -102,6 +102,14 @@ export interface DownloadOptions {
   readonly manifest?: boolean;
   /** `flat` (default): files land in `destDir` by name; `tree`: under their remote path. */
   readonly layout?: 'flat' | 'tree';
+  /**
+   * Flush each file to the disk (`fdatasync`) before it counts as downloaded. Default true. A
+   * caller that decodes the file at once, checks its CRC-32 and deletes it (the scan's cache
+   * misses) turns it off: the bytes are read back from the page cache and usually never written
+   * to the disk at all; after a crash, damage in a resumed partial file fails the CRC check and
+   * the file is fetched again.
+   */
+  readonly durable?: boolean;
   /** Cancels the run; partial `.part` files stay for a later resume, no final file is half-written. */
   readonly signal?: AbortSignal;
   /** Progress callback (per chunk; keep it cheap). */

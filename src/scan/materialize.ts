@@ -118,8 +118,10 @@ async function download(file: ResolvedFile, context: MaterializeContext): Promis
       layout: 'tree',
       // The file is deleted once converted; the cache's sidecar is the record of what was fetched.
       manifest: false,
-      // Content is verified where it is decoded (one decompression, in a worker).
+      // Content is verified where it is decoded (one decompression, in a worker), right after the
+      // download, from the page cache: no flush to the disk for a file deleted once converted.
       verify: async () => ({ crcOk: null }),
+      durable: false,
       ...(context.retries !== undefined ? { retries: context.retries } : {}),
       ...(context.stallTimeoutMs !== undefined ? { stallTimeoutMs: context.stallTimeoutMs } : {}),
       ...(context.signal ? { signal: context.signal } : {}),

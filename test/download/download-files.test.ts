@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArrowSusError } from '../../src/errors.js';
@@ -176,6 +177,32 @@ describe('downloadFiles', () => {
     expect(readdirSync(dest)).not.toContain(MANIFEST_NAME);
     const second = await downloadFiles(source, listing, dest, { manifest: false });
     expect(second.present.map((file) => file.crcOk)).toEqual(listing.map(() => true));
+  });
+
+  it('flushes each file to the disk unless told the file is transient (durable: false)', async () => {
+    // Every FileHandle shares one prototype: count fdatasync calls on it.
+    const probe = await open(join(dest, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    const original = proto.datasync;
+    let flushes = 0;
+    proto.datasync = function (this: unknown) {
+      flushes += 1;
+      return original.call(this);
+    };
+    try {
+      const files = listing.slice(0, 3);
+      const durable = await downloadFiles(new LocalSource({ root }), files, join(dest, 'durable'));
+      expect(durable.fetched).toHaveLength(3);
+      expect(flushes).toBeGreaterThanOrEqual(3);
+      flushes = 0;
+      const transient = await downloadFiles(new LocalSource({ root }), files, join(dest, 'transient'), { durable: false, manifest: false });
+      expect(transient.fetched).toHaveLength(3);
+      expect(flushes).toBe(0);
+      expectExact(transient);
+    } finally {
+      proto.datasync = original;
+    }
   });
 
   it('rejects a damaged DBC (CRC) and takes the good copy from the next source in a chain', async () => {
