@@ -6,7 +6,6 @@
 import type { Command } from 'commander';
 import { DiskCache } from '../../cache/disk-cache.js';
 import { resolveCacheDir } from '../../cache/location.js';
-import { Scan } from '../../scan/scan.js';
 import { writeLine, type CliContext } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { formatBytes } from '../progress.js';
@@ -104,6 +103,7 @@ export function registerCache(program: Command, ctx: CliContext): void {
   addScanOptions(warm)
     .option('--json', 'print the completeness report as JSON')
     .action(async (system: string, flags: RequestFlags & ScanFlags & { json?: boolean }) => {
+      const { Scan } = await import('../../scan/scan.js');
       const scan = new Scan(toRequest(system, flags), scanOptionsFrom(flags, ctx), { env: ctx.env });
       try {
         await scan.warm().catch(() => undefined);

@@ -7,8 +7,7 @@
  */
 import type { Command } from 'commander';
 import type { ParquetCompression } from '../../output/parquet.js';
-import { OUTPUT_FORMATS, resolveOutputFormat } from '../../output/write-output.js';
-import { convertFiles } from '../../read/convert-files.js';
+import { OUTPUT_FORMATS, resolveOutputFormat } from '../../output/formats.js';
 import { expandInputs } from '../../read/expand-inputs.js';
 import { ArrowSusError } from '../../errors.js';
 import type { CliContext } from '../context.js';
@@ -66,6 +65,7 @@ export function registerConvert(program: Command, ctx: CliContext): void {
       }
       const inputs = await expandInputs(patterns);
       const started = Date.now();
+      const { convertFiles } = await import('../../read/convert-files.js');
       const report = await convertFiles(inputs, flags.output === '-' ? { stream: ctx.stdout } : { path: flags.output }, {
         outputFormat: format,
         signal: ctx.signal,

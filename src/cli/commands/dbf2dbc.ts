@@ -9,7 +9,6 @@ import { compressDbc } from '../../dbc/index.js';
 import { ArrowSusError } from '../../errors.js';
 import { readFileChunks } from '../../io/read-file.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { readTableHeader } from '../../read/inspect.js';
 import type { CliContext } from '../context.js';
 
 /**
@@ -28,6 +27,7 @@ export function registerDbf2dbc(program: Command, ctx: CliContext): void {
     .argument('<output>', 'OUT.dbc')
     .action(async (input: string, output: string) => {
       // Validate the input as a DBF before writing anything (throws DBF_INVALID_HEADER).
+      const { readTableHeader } = await import('../../read/inspect.js');
       const { format } = await readTableHeader(input, { signal: ctx.signal });
       if (format !== 'dbf') {
         throw new ArrowSusError('INVALID_ARGUMENT', `dbf2dbc: ${input} is already a DBC (use dbc2dbf to decompress it)`);

@@ -6,10 +6,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { downloadFiles } from '../../download/download-files.js';
 import { renderReport } from '../../download/report.js';
-import { Scan } from '../../scan/scan.js';
-import { openSource } from '../../sources/open-source.js';
 import { writeLine, type CliContext } from '../context.js';
 import { parsePositiveInt } from '../options.js';
 import { ProgressDisplay, formatBytes } from '../progress.js';
@@ -44,6 +41,11 @@ export function registerDownload(program: Command, ctx: CliContext): void {
     .option('-q, --quiet', 'no progress')
     .action(async (system: string, flags: DownloadFlags) => {
       const request = toRequest(system, flags);
+      const [{ Scan }, { openSource }, { downloadFiles }] = await Promise.all([
+        import('../../scan/scan.js'),
+        import('../../sources/open-source.js'),
+        import('../../download/download-files.js'),
+      ]);
       const scan = new Scan(request, { ...scanOptionsFrom(flags, ctx), refresh: flags.offline !== true }, { env: ctx.env });
       const source = openSource(flags.source, {}, ctx.env);
       const display = new ProgressDisplay(ctx.stderr, { enabled: flags.quiet !== true && (ctx.stderr as { isTTY?: boolean }).isTTY === true });

@@ -9,8 +9,8 @@
 import type { Command } from 'commander';
 import { ArrowSusError } from '../../errors.js';
 import type { ParquetCompression } from '../../output/parquet.js';
-import { OUTPUT_FORMATS, resolveOutputFormat } from '../../output/write-output.js';
-import { Scan, type ScanProgress } from '../../scan/scan.js';
+import { OUTPUT_FORMATS, resolveOutputFormat } from '../../output/formats.js';
+import type { ScanProgress } from '../../scan/scan.js';
 import type { PartitionKey } from '../../scan/write-partitioned.js';
 import { writeLine, type CliContext } from '../context.js';
 import { parseList, parsePositiveInt } from '../options.js';
@@ -69,6 +69,8 @@ export function registerFetch(program: Command, ctx: CliContext): void {
       }
       const display = new ProgressDisplay(ctx.stderr, { enabled: flags.quiet !== true && (ctx.stderr as { isTTY?: boolean }).isTTY === true });
       const started = Date.now();
+      // Loaded when the command runs, so `--help` and the other commands start without it.
+      const { Scan } = await import('../../scan/scan.js');
       const scan = new Scan(
         toRequest(system, flags),
         {

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { inspectTable, type InspectResult } from '../../read/inspect.js';
+import type { InspectResult } from '../../read/inspect.js';
 import { writeLine, type CliContext } from '../context.js';
 import { asTyped, formatError } from '../options.js';
 import { ExitRequest, EXIT } from '../run.js';
@@ -29,6 +29,7 @@ export function registerInspect(program: Command, ctx: CliContext): void {
       let failed = 0;
       for (const file of files) {
         try {
+          const { inspectTable } = await import('../../read/inspect.js');
           const result = await inspectTable(file, { headerOnly: options.headerOnly === true, signal: ctx.signal });
           await writeLine(ctx.stdout, options.json === true ? JSON.stringify(result) : describe(result));
         } catch (error) {

@@ -5,7 +5,6 @@
  * @module
  */
 import type { Command } from 'commander';
-import { Scan } from '../../scan/scan.js';
 import { writeLine, type CliContext } from '../context.js';
 import { formatBytes } from '../progress.js';
 import { addRequestOptions, toRequest, type RequestFlags } from '../request-options.js';
@@ -26,6 +25,7 @@ export function registerLs(program: Command, ctx: CliContext): void {
     .option('--json', 'one JSON object per line: files, then missing ones ({"missing": true})')
     .action(async (system: string, flags: RequestFlags & ScanFlags & { json?: boolean }) => {
       // `ls` is about the server now: list live unless told to work offline.
+      const { Scan } = await import('../../scan/scan.js');
       const scan = new Scan(toRequest(system, flags), { ...scanOptionsFrom(flags, ctx), refresh: flags.offline !== true }, { env: ctx.env });
       try {
         const plan = await scan.plan();

@@ -8,7 +8,7 @@
 import type { Command } from 'commander';
 import { ArrowSusError } from '../../errors.js';
 import type { EngineOptions, QueryResult } from '../../engine/types.js';
-import { writeBatches, type OutputFormat } from '../../output/write-output.js';
+import type { OutputFormat } from '../../output/formats.js';
 import { writeLine, type CliContext } from '../context.js';
 import { parsePositiveInt } from '../options.js';
 
@@ -151,6 +151,7 @@ async function writeResult(
     return;
   }
   const format: OutputFormat = flags.format === 'arrow' ? ('path' in target ? 'arrow' : 'arrows') : (flags.format as OutputFormat);
+  const { writeBatches } = await import('../../output/write-output.js');
   await writeBatches(result, result.schema, target, format, { signal: ctx.signal });
 }
 

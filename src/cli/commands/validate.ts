@@ -7,15 +7,14 @@
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import {
-  validateCid10,
-  validateCnes,
-  validateCnpj,
-  validateCns,
-  validateCpf,
-  validateIbgeMunicipality,
-  type ValidationResult,
-} from '../../brazil/validate/index.js';
+// The single-value validators, not the package index (whose column validators load apache-arrow).
+import { validateCid10 } from '../../brazil/validate/cid10.js';
+import { validateCnes } from '../../brazil/validate/cnes.js';
+import { validateCnpj } from '../../brazil/validate/cnpj.js';
+import { validateCns } from '../../brazil/validate/cns.js';
+import { validateCpf } from '../../brazil/validate/cpf.js';
+import { validateIbgeMunicipality } from '../../brazil/validate/ibge.js';
+import type { ValidationResult } from '../../brazil/validate/result.js';
 import { ArrowSusError, throwIfAborted } from '../../errors.js';
 import { writeLine, type CliContext } from '../context.js';
 import { ExitRequest } from '../run.js';
