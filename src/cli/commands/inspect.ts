@@ -27,9 +27,9 @@ export function registerInspect(program: Command, ctx: CliContext): void {
     .option('--header-only', 'read only the header: no decompression, deleted and crc_ok are null')
     .action(async (files: string[], options: { json?: boolean; headerOnly?: boolean }) => {
       let failed = 0;
+      const { inspectTable } = await import('../../read/inspect.js');
       for (const file of files) {
         try {
-          const { inspectTable } = await import('../../read/inspect.js');
           const result = await inspectTable(file, { headerOnly: options.headerOnly === true, signal: ctx.signal });
           await writeLine(ctx.stdout, options.json === true ? JSON.stringify(result) : describe(result));
         } catch (error) {
