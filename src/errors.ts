@@ -72,6 +72,7 @@ export const ERROR_CODES = {
   DOWNLOAD_SIZE_MISMATCH: { status: 502, retryable: true, description: 'The downloaded file size differs from the size the listing announced.' },
   DOWNLOAD_INTEGRITY_FAILED: { status: 502, retryable: true, description: 'The downloaded file failed its integrity check (CRC-32).' },
   DOWNLOAD_FAILED: { status: 502, retryable: false, description: 'A download failed after all retries.' },
+  DOWNLOAD_RESTARTED: { status: 503, retryable: true, description: 'A file read while it downloaded was started over or given up by its download; read it again once the download ends.' },
 
   // --- local files, cache, outputs -----------------------------------------------------
   FILE_NOT_FOUND: { status: 404, retryable: false, description: 'A local file does not exist.' },

@@ -162,9 +162,9 @@ export async function downloadFiles(source: Source, files: readonly RemoteFile[]
           source,
           options,
           verify,
-          progress: (bytes, delta) => {
+          progress: (bytes, delta, partFile) => {
             receivedBytes += delta;
-            options.onProgress?.({ file: file.path, bytes, total: file.size, receivedBytes, totalBytes, filesDone, filesTotal: unique.length });
+            options.onProgress?.({ file: file.path, bytes, total: file.size, partFile, receivedBytes, totalBytes, filesDone, filesTotal: unique.length });
           },
         },
         file,

@@ -47,8 +47,8 @@ export interface FetchContext {
   readonly source: Source;
   readonly options: DownloadOptions;
   readonly verify: VerifyFile;
-  /** Called with the bytes of this file on disk after each chunk, and the delta. */
-  readonly progress: (bytes: number, delta: number) => void;
+  /** Called with the bytes of this file on disk after each chunk, the delta, and the file written. */
+  readonly progress: (bytes: number, delta: number, partFile: string) => void;
 }
 
 /**
@@ -61,6 +61,18 @@ export interface FetchContext {
  */
 export function partPathFor(finalPath: string, file: RemoteFile): string {
   return `${finalPath}.${file.size}-${file.modifiedAt?.getTime() ?? 'x'}.part`;
+}
+
+/**
+ * The final name of a part file named by {@link partPathFor}.
+ *
+ * @example
+ * ```ts
+ * completePathOf('data/DOAC2022.dbc.10-x.part'); // 'data/DOAC2022.dbc'
+ * ```
+ */
+export function completePathOf(partPath: string): string {
+  return partPath.replace(/\.\d+-(?:-?\d+|x)\.part$/, '');
 }
 
 const TRANSPORT_CODES = new Set(['SOURCE_CONNECTION_FAILED', 'SOURCE_TIMEOUT', 'SOURCE_BUSY']);
@@ -137,7 +149,7 @@ async function transfer(
       written += chunk.byteLength;
       attempt.received += chunk.byteLength;
       attempt.reached = written;
-      context.progress(written, chunk.byteLength);
+      context.progress(written, chunk.byteLength, partPath);
     }
     if (context.options.durable !== false) await handle.datasync();
   } catch (error) {

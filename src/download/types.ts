@@ -41,6 +41,11 @@ export interface DownloadProgress {
   readonly bytes: number;
   /** Size of this file. */
   readonly total: number;
+  /**
+   * The local file receiving the bytes (`<name>.<size>-<mtime>.part`, renamed to its final name
+   * once complete and verified); its first `bytes` bytes are written.
+   */
+  readonly partFile: string;
   /** Bytes received in this run over all files. */
   readonly receivedBytes: number;
   /** Sum of the sizes of all files to fetch in this run. */

@@ -22,14 +22,21 @@ import { canEncodeParquet, encodeParquet } from './parquet-writer/file-writer.js
 /** Parquet compression codecs offered to users. */
 export type ParquetCompression = 'zstd' | 'snappy' | 'gzip' | 'lz4' | 'none';
 
+/** Footer key/value metadata, or a function giving it once every batch is in. */
+export type FooterMetadata = Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>);
+
 /** Options for {@link batchesToParquet}. */
 export interface ParquetOptions {
   /** Codec for every column (default `zstd`). */
   readonly compression?: ParquetCompression;
   /** Maximum rows per row group (default 131,072). Larger groups compress better but hold more memory. */
   readonly rowGroupRows?: number;
-  /** Key/value metadata stored in the file footer (provenance, versions). */
-  readonly metadata?: Readonly<Record<string, string>>;
+  /**
+   * Key/value metadata stored in the file footer (provenance, versions). A function is called
+   * for it once the last batch is in — for values known only then, such as a digest of the input
+   * (before the first batch instead for schemas that go to the WebAssembly encoder).
+   */
+  readonly metadata?: FooterMetadata;
 }
 
 type ParquetWasm = typeof ParquetWasmModule;
@@ -80,7 +87,8 @@ export async function* batchesToParquet(
     .setStatisticsEnabled(wasm.EnabledStatistics.Chunk)
     .setCreatedBy('arrow-sus');
   if (options.metadata !== undefined) {
-    builder = builder.setKeyValueMetadata(new Map(Object.entries(options.metadata)));
+    const metadata = typeof options.metadata === 'function' ? options.metadata() : options.metadata;
+    builder = builder.setKeyValueMetadata(new Map(Object.entries(metadata)));
   }
   const properties = builder.build();
 

@@ -11,9 +11,12 @@ import { rm } from 'node:fs/promises';
 import type { ResolvedFile } from '../catalog/index.js';
 import type { CacheEntry, DiskCache } from '../cache/disk-cache.js';
 import { downloadFiles } from '../download/download-files.js';
+import { completePathOf } from '../download/fetch-file.js';
 import type { DownloadProgress } from '../download/types.js';
 import { ArrowSusError, ERROR_CODES, type ErrorCode } from '../errors.js';
+import { GrowthCell, MAX_GROWING_BYTES } from '../io/growing-file.js';
 import type { Source } from '../sources/source.js';
+import { deferred } from '../util/deferred.js';
 import type { MaterializeSummary, MaterializeTask } from '../workers/decode-worker.js';
 import type { WorkerPool } from '../workers/pool.js';
 
@@ -45,9 +48,17 @@ export interface MaterializeOutcome {
 
 const REFETCH_CODES = new Set(['DBC_CRC_MISMATCH', 'DBC_TRUNCATED']);
 
+/** Footer key of the source file's SHA-256 in a cache entry's Parquet file. */
+const SHA256_KEY = 'arrow-sus.sha256';
+
 /**
  * Ensures `file` is in the cache and returns its entry. Throws the file's typed error when it
  * cannot be fetched or decoded.
+ *
+ * A thread that is idle when the download's first bytes land converts the file while it
+ * downloads, reading the bytes as they are written (`io/growing-file.ts`): the conversion then
+ * ends about when the download does, instead of starting only then. With every thread busy the
+ * file is converted once whole, as is a file whose download starts over from byte zero.
  *
  * @example
  * ```ts
@@ -63,25 +74,10 @@ export async function materializeFile(file: ResolvedFile, context: MaterializeCo
       // A miss: the conversion will need the pool, whose threads can start during the download.
       context.pool.spawn();
       for (let attempt = 1; ; attempt++) {
-        const fetched = await download(file, context);
-        downloadedBytes += fetched.bytes;
+        const downloading = new Download(file, context);
         try {
-          const task: MaterializeTask = {
-            kind: 'materialize',
-            input: fetched.local,
-            output: parquetPath,
-            options: {
-              verifyCrc: true,
-              fileName: file.path,
-              // Several DataSUS tables are CP850 whatever their header's code-page byte says
-              // (CADMUN, CNES PF, some SIH RD and SIA files); the cache stores correctly decoded text.
-              encoding: 'auto',
-              metadata: { 'arrow-sus.source': file.path, 'arrow-sus.sha256': fetched.sha256 },
-            },
-          };
-          const stream = context.pool.run<MaterializeSummary>(task, context.signal ? { signal: context.signal } : {});
-          for await (const _ of stream) void _;
-          const summary = await stream.summary;
+          const { summary, fetched } = await convert(file, parquetPath, downloading, context);
+          downloadedBytes += fetched.bytes;
           const parsed = file.parsed;
           return {
             rows: summary.rows,
@@ -94,7 +90,7 @@ export async function materializeFile(file: ResolvedFile, context: MaterializeCo
           if (attempt < 2 && ArrowSusError.is(error) && REFETCH_CODES.has(error.code)) continue;
           throw error;
         } finally {
-          await rm(fetched.local, { force: true });
+          await downloading.settle();
         }
       }
     },
@@ -106,7 +102,112 @@ export async function materializeFile(file: ResolvedFile, context: MaterializeCo
   return { file, entry, fromCache: !created, downloadedBytes };
 }
 
-async function download(file: ResolvedFile, context: MaterializeContext): Promise<{ local: string; sha256: string; bytes: number; source: string }> {
+interface Fetched {
+  readonly local: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly source: string;
+}
+
+/**
+ * One file's download under way, with what a conversion needs to follow it: the shared
+ * {@link GrowthCell} (bytes on disk, then complete with the SHA-256, or abandoned) and the part
+ * file's path once its first bytes are written.
+ */
+class Download {
+  readonly growth = GrowthCell.create();
+  readonly done: Promise<Fetched>;
+  /** The part file once bytes are in it; undefined if the download ended (or failed) first. */
+  readonly firstBytes: Promise<string | undefined>;
+  readonly #abort = new AbortController();
+  #settled = false;
+
+  constructor(file: ResolvedFile, context: MaterializeContext) {
+    const first = deferred<string | undefined>();
+    this.firstBytes = first.promise;
+    let announced = 0;
+    let received = 0;
+    const onProgress = (progress: DownloadProgress): void => {
+      context.onDownload?.(progress);
+      if (progress.file !== file.path) return;
+      const delta = progress.receivedBytes - received;
+      received = progress.receivedBytes;
+      // Each write must extend what was announced: a transfer that started over (from zero, in a
+      // new part file) leaves any reader of the old one behind.
+      if (progress.bytes - delta !== announced) this.growth.abandon();
+      else this.growth.advance(progress.bytes);
+      announced = progress.bytes;
+      first.resolve(progress.partFile);
+    };
+    const signal = context.signal ? AbortSignal.any([context.signal, this.#abort.signal]) : this.#abort.signal;
+    this.done = download(file, { ...context, signal, onDownload: onProgress });
+    this.done.then(
+      (fetched) => {
+        this.#settled = true;
+        this.growth.complete(file.size, fetched.sha256);
+        first.resolve(undefined);
+      },
+      () => {
+        this.#settled = true;
+        this.growth.abandon();
+        first.resolve(undefined);
+      },
+    );
+  }
+
+  /** Stops the download if it is still running, waits for it, and removes the downloaded file. */
+  async settle(): Promise<void> {
+    if (!this.#settled) this.#abort.abort(new ArrowSusError('ABORTED', 'scan: the conversion ended before the download'));
+    const fetched = await this.done.catch(() => undefined);
+    if (fetched !== undefined) await rm(fetched.local, { force: true });
+  }
+}
+
+/**
+ * Converts the file into `parquetPath`: following its download on a thread that is idle now,
+ * else (or when the download starts over) once the download is complete.
+ */
+async function convert(file: ResolvedFile, parquetPath: string, downloading: Download, context: MaterializeContext): Promise<{ summary: MaterializeSummary; fetched: Fetched }> {
+  const partFile = await downloading.firstBytes;
+  if (partFile !== undefined && context.pool.idle > 0 && file.size <= MAX_GROWING_BYTES) {
+    try {
+      const summary = await runMaterialize(file, { path: partFile, completePath: completePathOf(partFile), growth: downloading.growth.buffer, sha256Key: SHA256_KEY }, parquetPath, {}, context);
+      return { summary, fetched: await downloading.done };
+    } catch (error) {
+      if (!ArrowSusError.is(error, 'DOWNLOAD_RESTARTED')) throw error;
+    }
+  }
+  const fetched = await downloading.done;
+  const summary = await runMaterialize(file, fetched.local, parquetPath, { [SHA256_KEY]: fetched.sha256 }, context);
+  return { summary, fetched };
+}
+
+async function runMaterialize(
+  file: ResolvedFile,
+  input: MaterializeTask['input'],
+  parquetPath: string,
+  metadata: Record<string, string>,
+  context: MaterializeContext,
+): Promise<MaterializeSummary> {
+  const task: MaterializeTask = {
+    kind: 'materialize',
+    input,
+    output: parquetPath,
+    options: {
+      verifyCrc: true,
+      fileName: file.path,
+      // Several DataSUS tables are CP850 whatever their header's code-page byte says
+      // (CADMUN, CNES PF, some SIH RD and SIA files); the cache stores correctly decoded text.
+      encoding: 'auto',
+      metadata: { 'arrow-sus.source': file.path, ...metadata },
+    },
+  };
+  const stream = context.pool.run<MaterializeSummary>(task, context.signal ? { signal: context.signal } : {});
+  for await (const _ of stream) void _;
+  return stream.summary;
+}
+
+async function download(file: ResolvedFile, context: MaterializeContext): Promise<Fetched> {
   const report = await downloadFiles(
     context.source,
     [{ path: file.path, size: file.size, ...(file.modifiedAt ? { modifiedAt: file.modifiedAt } : {}) }],

@@ -10,6 +10,7 @@
  */
 import { batchesToParquet } from '../output/parquet.js';
 import { readParquetPacked, readParquetSchema } from '../cache/read-parquet.js';
+import { GrowthCell, readGrowingFile } from '../io/growing-file.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { readTable, withSchema } from '../read/read-table.js';
 import type { ReadTableOptions, TableSummary } from '../read/read-table.js';
@@ -26,10 +27,24 @@ export interface DecodeTask {
   readonly options: TaskReadOptions;
 }
 
+/**
+ * A file still being downloaded, read as its bytes land (see `io/growing-file.ts`): its path and
+ * the shared progress cell the downloading thread updates.
+ */
+export interface GrowingInput {
+  readonly path: string;
+  readonly growth: SharedArrayBuffer;
+  /** Where the file is once complete (the download renames its part file). */
+  readonly completePath?: string;
+  /** Footer metadata key that receives the download's SHA-256 once the file is complete. */
+  readonly sha256Key?: string;
+}
+
 /** One file to convert into a Parquet file at `output` (written atomically). */
 export interface MaterializeTask {
   readonly kind: 'materialize';
-  readonly input: string;
+  /** A local path, or a file still downloading. */
+  readonly input: string | GrowingInput;
   readonly output: string;
   readonly options: TaskReadOptions & { readonly rowGroupRows?: number; readonly metadata?: Record<string, string> };
 }
@@ -70,11 +85,18 @@ serveTasks(async (raw, output, signal) => {
     // reuse its buffers, so converting a file allocates (and collects) almost nothing per batch.
     // 4 MiB batches: as fast as 8 MiB here, and ~35 MiB less memory per worker (decoder buffers,
     // the encoder's copy of each batch).
-    const table = readTable(task.input, { batchBytes: 4 << 20, ...options, transientBatches: true, signal });
+    const input = task.input;
+    const growth = typeof input === 'string' ? undefined : new GrowthCell(input.growth);
+    const source = typeof input === 'string' ? input : readGrowingFile(input.path, growth!, { signal, ...(input.completePath === undefined ? {} : { completePath: input.completePath }) });
+    const table = readTable(source, { batchBytes: 4 << 20, ...options, transientBatches: true, signal });
     const { schema, batches } = await withSchema(table);
+    // A growing file's SHA-256 is known once it is complete, which is before the last batch:
+    // the footer (written after it) takes it then.
+    const sha256Key = typeof input === 'string' ? undefined : input.sha256Key;
+    const footer = sha256Key === undefined ? metadata : () => ({ ...metadata, [sha256Key]: growth!.sha256 ?? '' });
     const parquetBytes = await writeFileAtomic(
       task.output,
-      batchesToParquet(batches, schema, { rowGroupRows: rowGroupRows ?? 65_536, ...(metadata ? { metadata } : {}) }),
+      batchesToParquet(batches, schema, { rowGroupRows: rowGroupRows ?? 65_536, ...(footer ? { metadata: footer } : {}) }),
       { signal },
     );
     return { ...(await table.summary), parquetBytes } satisfies MaterializeSummary;

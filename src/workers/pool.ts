@@ -113,6 +113,21 @@ export class WorkerPool {
   }
 
   /**
+   * How many more tasks would start at once, on an idle thread or a thread not yet spawned:
+   * {@link WorkerPool.size} minus busy threads minus queued tasks (never below 0).
+   *
+   * @example
+   * ```ts
+   * if (pool.idle > 0) pool.run(taskThatMayWaitOnTheNetwork);
+   * ```
+   */
+  get idle(): number {
+    let busy = 0;
+    for (const slot of this.#slots) if (slot.busy) busy += 1;
+    return Math.max(0, this.size - busy - this.#queue.length);
+  }
+
+  /**
    * Queues a task. Its batches arrive in order; breaking out of the loop cancels the task.
    * The task object must be structured-cloneable. Errors raised in the worker arrive as
    * {@link ArrowSusError}s with their original codes; a crashed worker gives `WORKER_FAILED`.

@@ -16,6 +16,8 @@ export interface Script {
   fail?: { code: ErrorCode; times: number };
   /** On the next N downloads, deliver `bytes` bytes then go silent until aborted. */
   stall?: { bytes: number; times: number };
+  /** On the next N downloads, deliver `bytes` bytes then fail with `code` (a dropped connection). */
+  failAfter?: { bytes: number; code: ErrorCode; times: number };
   /** Answer resumed downloads (offset > 0) with SOURCE_NOT_FOUND, as IIS does for a REST past the end. */
   notFoundWhenResuming?: boolean;
 }
@@ -58,6 +60,8 @@ export class ScriptedSource implements Source {
       if (this.script.notFoundWhenResuming === true && (options.offset ?? 0) > 0) throw new ArrowSusError('SOURCE_NOT_FOUND', 'scripted 550 after REST');
       const stall = this.script.stall !== undefined && this.script.stall.times > 0 ? this.script.stall : undefined;
       if (stall !== undefined) stall.times -= 1;
+      const failAfter = this.script.failAfter !== undefined && this.script.failAfter.times > 0 ? this.script.failAfter : undefined;
+      if (failAfter !== undefined) failAfter.times -= 1;
       let sent = 0;
       for await (const chunk of this.inner.download(path, options)) {
         const size = this.script.chunkBytes ?? chunk.byteLength;
@@ -69,6 +73,11 @@ export class ScriptedSource implements Source {
             if (part.byteLength > 0) yield part;
             // Silent until the consumer gives up, like a server holding an idle data connection.
             await new Promise((_, reject) => options.signal?.addEventListener('abort', () => reject(new ArrowSusError('ABORTED', 'stalled transfer aborted')), { once: true }));
+          }
+          if (failAfter !== undefined && sent + part.byteLength >= failAfter.bytes) {
+            part = part.subarray(0, failAfter.bytes - sent);
+            if (part.byteLength > 0) yield part;
+            throw new ArrowSusError(failAfter.code, `scripted ${failAfter.code} after ${failAfter.bytes} bytes`);
           }
           sent += part.byteLength;
           yield part;

@@ -24,8 +24,8 @@ export interface EncodeParquetOptions {
   readonly compression?: PageCodecName;
   /** Rows per row group (default 131,072). */
   readonly rowGroupRows?: number;
-  /** Footer key/value metadata, before `ARROW:schema`. */
-  readonly metadata?: Readonly<Record<string, string>>;
+  /** Footer key/value metadata, before `ARROW:schema`; a function is called once every batch is in. */
+  readonly metadata?: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>);
   /** Page and dictionary limits (arrow-rs's defaults). */
   readonly limits?: Partial<ColumnLimits>;
   /** Force (true) or forbid (false) Node's zlib zstd; default: use it when present. */
@@ -177,7 +177,8 @@ export async function* encodeParquet(
   }
   if (rowsInGroup > 0) yield* flushGroup();
 
-  const keyValues = [...Object.entries(options.metadata ?? {}), ['ARROW:schema', arrowSchemaBase64(schema)] as const];
+  const metadata = typeof options.metadata === 'function' ? options.metadata() : (options.metadata ?? {});
+  const keyValues = [...Object.entries(metadata), ['ARROW:schema', arrowSchemaBase64(schema)] as const];
   const footer = writeFooter(columns, rowGroups, keyValues);
   // Every chunk is finished: the writers are clean for the next file.
   releaseWriters(writers);
