@@ -3,9 +3,13 @@
 //   warm SOURCE CACHE UFS                 collect() twice from the cache (disk, then memory)
 //   again SOURCE CACHE OUT UFS1 UFS2      two cold fetches back to back in one process (the default
 //                                        pool); times the second
+//   download SOURCE DIR PATH              download one remote file (nothing else): the floor of a
+//                                        request for it
 import { Scan } from '../dist/scan/scan.js';
 import { WorkerPool } from '../dist/workers/pool.js';
 import { decodeWorkerUrl } from '../dist/read/decode-files.js';
+import { downloadFiles } from '../dist/download/download-files.js';
+import { openSource } from '../dist/sources/open-source.js';
 import { trackPeakRss } from './lib.js';
 
 const peakRss = trackPeakRss();
@@ -27,6 +31,16 @@ if (mode === 'cold') {
   await scan.close();
   await pool.close();
   result = { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rows: written.rows, files: report.files.length, downloaded: report.bytes_downloaded };
+} else if (mode === 'download') {
+  const [path] = rest;
+  const remote = openSource(source);
+  const start = process.hrtime.bigint();
+  const { size } = await remote.stat(path);
+  const report = await downloadFiles(remote, [{ path, size }], cacheDir, { durable: false });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  await remote.close();
+  if (report.fetched.length !== 1) throw new Error(`bench: could not download ${path}`);
+  result = { seconds, bytes: size };
 } else if (mode === 'again') {
   // A loop over requests in one process (years, UFs, a server's requests): the second request
   // finds the pool's threads up and their code optimised, unless something ended them.

@@ -1,8 +1,9 @@
 // The pipeline end to end: a cold request of 20 files (SIH RD, one month, 20 UFs, real RDRJ1602
 // content under each name: 1.1M rows, 80 MB of DBC) from a real local FTP server (vsftpd) into
 // Parquet, with 1 and 2 worker threads; the same for a request shaped like a real one (all 27 UFs,
-// each at its published size: bench/real-sizes.js); warm collect() from the disk cache and from
-// memory; peak RSS; and the same 20-file request through the PySUS-style path (ftplib + pyreaddbc + dbfread + pandas +
+// each at its published size: bench/real-sizes.js); São Paulo's file alone over a link limited to
+// 8 MB/s, against the download alone; warm collect() from the disk cache and from memory; peak RSS;
+// and the same requests through the PySUS-style path (ftplib + pyreaddbc + dbfread + pandas +
 // pyarrow Parquet) in the same run. Run `npm run build` first.
 //
 //   node bench/pipeline.js [--runs 3] [--skip-python]
@@ -24,6 +25,37 @@ const realSizes = await publishedSizes('2301');
 writeRealSizeMonth(folder, realSizes, '2302');
 const server = await startFtp(root);
 const work = mkdtempSync(join(tmpdir(), 'arrow-sus-bench-run-'));
+const withPython = !process.argv.includes('--skip-python') && ['pyreaddbc', 'dbfread', 'pandas', 'pyarrow'].every(pythonHas);
+
+// The PySUS-style path (ftplib + pyreaddbc + dbfread + pandas + pyarrow Parquet) for files of the
+// SIH folder on the FTP server at `url`, one after the other.
+function pysusStyle(url, names) {
+  return runPython(
+    `
+import sys, os, time, json, tempfile, ftplib, resource
+import pandas as pd, pyreaddbc, pyarrow as pa, pyarrow.parquet as pq
+from dbfread import DBF
+port, names, out = int(sys.argv[1]), sys.argv[2].split(','), sys.argv[3]
+def decode(v):
+    if isinstance(v, bytes): return v.decode('cp1252', errors='replace').replace('\\x00', '').strip()
+    if isinstance(v, str): return v.replace('\\x00', '').strip()
+    return v
+start = time.perf_counter(); rows = 0
+with tempfile.TemporaryDirectory() as d:
+    ftp = ftplib.FTP(); ftp.connect('127.0.0.1', port); ftp.login()
+    for name in names:
+        dbc = os.path.join(d, name); dbf = dbc[:-3] + 'dbf'
+        with open(dbc, 'wb') as f: ftp.retrbinary(f'RETR /dissemin/publicos/SIHSUS/200801_/Dados/{name}', f.write)
+        pyreaddbc.dbc2dbf(dbc, dbf)
+        df = pd.DataFrame(iter(DBF(dbf, encoding='cp1252', raw=True))).map(decode)
+        pq.write_table(pa.Table.from_pandas(df), os.path.join(d, name[:-3] + 'parquet'), compression='zstd')
+        rows += len(df)
+    ftp.quit()
+print(json.dumps({"seconds": time.perf_counter() - start, "rows": rows, "rssMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+`,
+    [new URL(url).port, names.join(','), work],
+  );
+}
 
 try {
   // Three configurations, alternating run by run: the process pinned to one core with one worker
@@ -75,6 +107,34 @@ try {
   );
   console.log(`2 cores vs 1 core: ${fmt(real.seconds('1 core') / real.seconds('2 cores'), 2)}× (target ≥ 1.8×)`);
 
+  // One large file over a limited link (8 MB/s per connection, vsftpd's anon_max_rate): São
+  // Paulo's month at its published size. A free thread converts it while it downloads, so the
+  // Parquet file should be ready about when the download alone would end.
+  const slow = await startFtp(root, { maxRate: 8_000_000 });
+  try {
+    const remote = '/dissemin/publicos/SIHSUS/200801_/Dados/RDSP2302.dbc';
+    const fetched = [];
+    const downloadOnly = [];
+    for (let run = 0; run < runs; run++) {
+      const cache = join(work, `cache-slow-${run}`);
+      fetched.push(runNode('pipeline-child.js', ['cold', slow.url, cache, '2', join(work, `out-slow-${run}.parquet`), 'SP', '2'], canPin ? { cpus: '0,1' } : {}));
+      rmSync(cache, { recursive: true, force: true });
+      const dir = join(work, `download-slow-${run}`);
+      downloadOnly.push(runNode('pipeline-child.js', ['download', slow.url, dir, remote]));
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const toParquet = median(fetched.map((r) => r.seconds));
+    const floor = median(downloadOnly.map((r) => r.seconds));
+    console.log(`\n== one file over an 8 MB/s link: RDSP2302.dbc, ${fmt(realSizes.SP / 1e6, 1)} MB, ${fetched[0].rows} rows (median of ${runs})`);
+    console.log(`request → Parquet ${fmt(toParquet, 2)} s; the download alone ${fmt(floor, 2)} s (${fmt(toParquet / floor, 2)}× the download: the conversion runs while the file arrives)`);
+    if (withPython) {
+      const result = pysusStyle(slow.url, ['RDSP2302.dbc']);
+      console.log(`PySUS-style path over the same link (one run): ${fmt(result.seconds, 1)} s; ours is ${fmt(result.seconds / toParquet, 1)}× faster`);
+    }
+  } finally {
+    await slow.stop();
+  }
+
   // Two 10-file requests back to back in one process (default pool: one thread per core), cold
   // cache: the second request's time, with the threads of the first still up.
   const again = [];
@@ -98,36 +158,10 @@ try {
   console.log(`memory cache on, second read:            ${fmt(memory, 2)} s = ${fmt(warm[0].rows / memory, 0)} rows/s; peak RSS ${fmt(Math.max(...warm.map((w) => w.rssMiB)), 0)} MiB (all rows held)`);
   console.log(`disk cache, settled (reads 6–10, median): ${fmt(steady, 2)} s = ${fmt(warm[0].rows / steady, 0)} rows/s`);
 
-  if (!process.argv.includes('--skip-python') && ['pyreaddbc', 'dbfread', 'pandas', 'pyarrow'].every(pythonHas)) {
-    const port = new URL(server.url).port;
-    const python = runPython(
-      `
-import sys, os, time, json, tempfile, ftplib, resource
-import pandas as pd, pyreaddbc, pyarrow as pa, pyarrow.parquet as pq
-from dbfread import DBF
-port, ufs, out = int(sys.argv[1]), sys.argv[2].split(','), sys.argv[3]
-def decode(v):
-    if isinstance(v, bytes): return v.decode('cp1252', errors='replace').replace('\\x00', '').strip()
-    if isinstance(v, str): return v.replace('\\x00', '').strip()
-    return v
-start = time.perf_counter(); rows = 0
-with tempfile.TemporaryDirectory() as d:
-    ftp = ftplib.FTP(); ftp.connect('127.0.0.1', port); ftp.login()
-    frames = []
-    for uf in ufs:
-        dbc = os.path.join(d, f'RD{uf}2301.dbc'); dbf = dbc[:-3] + 'dbf'
-        with open(dbc, 'wb') as f: ftp.retrbinary(f'RETR /dissemin/publicos/SIHSUS/200801_/Dados/RD{uf}2301.dbc', f.write)
-        pyreaddbc.dbc2dbf(dbc, dbf)
-        df = pd.DataFrame(iter(DBF(dbf, encoding='cp1252', raw=True))).map(decode)
-        pq.write_table(pa.Table.from_pandas(df), os.path.join(d, f'RD{uf}2301.parquet'), compression='zstd')
-        rows += len(df)
-    ftp.quit()
-print(json.dumps({"seconds": time.perf_counter() - start, "rows": rows, "rssMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-`,
-      [port, UFS.join(','), work],
-    );
-    console.log(`\n== the same request through the PySUS-style path (one run): ${fmt(python.seconds, 1)} s for ${python.rows} rows = ${fmt(python.rows / python.seconds, 0)} rows/s, peak RSS ${fmt(python.rssMiB, 0)} MiB`);
-    console.log(`ours (2 threads, cold) is ${fmt(python.seconds / two, 1)}× faster (goal ≥ 20×)`);
+  if (withPython) {
+    const result = pysusStyle(server.url, UFS.map((uf) => `RD${uf}2301.dbc`));
+    console.log(`\n== the same request through the PySUS-style path (one run): ${fmt(result.seconds, 1)} s for ${result.rows} rows = ${fmt(result.rows / result.seconds, 0)} rows/s, peak RSS ${fmt(result.rssMiB, 0)} MiB`);
+    console.log(`ours (2 threads, cold) is ${fmt(result.seconds / two, 1)}× faster (goal ≥ 20×)`);
   }
 } finally {
   await server.stop();
