@@ -120,6 +120,8 @@ class Download {
   /** The part file once bytes are in it; undefined if the download ended (or failed) first. */
   readonly firstBytes: Promise<string | undefined>;
   readonly #abort = new AbortController();
+  readonly #signal: AbortSignal | undefined;
+  #partFile: string | undefined;
   #settled = false;
 
   constructor(file: ResolvedFile, context: MaterializeContext) {
@@ -137,8 +139,10 @@ class Download {
       if (progress.bytes - delta !== announced) this.growth.abandon();
       else this.growth.advance(progress.bytes);
       announced = progress.bytes;
+      this.#partFile = progress.partFile;
       first.resolve(progress.partFile);
     };
+    this.#signal = context.signal;
     const signal = context.signal ? AbortSignal.any([context.signal, this.#abort.signal]) : this.#abort.signal;
     this.done = download(file, { ...context, signal, onDownload: onProgress });
     this.done.then(
@@ -155,11 +159,17 @@ class Download {
     );
   }
 
-  /** Stops the download if it is still running, waits for it, and removes the downloaded file. */
+  /**
+   * Waits for the download and removes the downloaded file. A download still running (its
+   * conversion failed first) is stopped and its part file removed, as a converted file is; one
+   * the caller interrupted keeps its part file for the next run to resume.
+   */
   async settle(): Promise<void> {
-    if (!this.#settled) this.#abort.abort(new ArrowSusError('ABORTED', 'scan: the conversion ended before the download'));
+    const stopped = !this.#settled;
+    if (stopped) this.#abort.abort(new ArrowSusError('ABORTED', 'scan: the conversion ended before the download'));
     const fetched = await this.done.catch(() => undefined);
     if (fetched !== undefined) await rm(fetched.local, { force: true });
+    else if (stopped && this.#signal?.aborted !== true && this.#partFile !== undefined) await rm(this.#partFile, { force: true });
   }
 }
 

@@ -130,6 +130,25 @@ describe('converting a file while it downloads', () => {
     expect(report.files[0]).toMatchObject({ sha256: sha256(dbc), crc_ok: true });
   });
 
+  it('stops the download and removes its part file when the conversion fails first', async () => {
+    // Not a DBC: the conversion fails on its first bytes while the download goes on slowly.
+    const root = tree({ 'RDSP2301.dbc': new Uint8Array(200_000).fill(7) });
+    const source = new TimedSource(openSource(`file://${root}`), { chunkBytes: 2048, chunkDelayMs: 5 });
+    const { pool } = recordingPool(1);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'arrow-sus-stream-cache-'));
+    const scan = new Scan(request, { source, cacheDir, pool, memoryCache: false });
+    const failure = await scan.collect().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await scan.close();
+    expect((failure as { code?: string }).code).toMatch(/^(DBC|DBF)_/);
+    // The transfer was cut short, and nothing of it is left to resume.
+    expect(source.ended.size).toBe(0);
+    expect(source.active).toBe(0);
+    expect(readdirSync(join(cacheDir, 'downloads', SIH))).toEqual([]);
+  });
+
   it('waits for the whole file when every thread is busy', async () => {
     const files = { 'RDSP2301.dbc': generateDbc(9, 4000), 'RDSP2302.dbc': generateDbc(10, 3000) };
     const root = tree(files);
