@@ -77,7 +77,6 @@ export async function materializeFile(file: ResolvedFile, context: MaterializeCo
         const downloading = new Download(file, context);
         try {
           const { summary, fetched } = await convert(file, parquetPath, downloading, context);
-          downloadedBytes += fetched.bytes;
           const parsed = file.parsed;
           return {
             rows: summary.rows,
@@ -90,7 +89,8 @@ export async function materializeFile(file: ResolvedFile, context: MaterializeCo
           if (attempt < 2 && ArrowSusError.is(error) && REFETCH_CODES.has(error.code)) continue;
           throw error;
         } finally {
-          await downloading.settle();
+          // Bytes fetched count even when the file is fetched again (a CRC mismatch).
+          downloadedBytes += (await downloading.settle())?.bytes ?? 0;
         }
       }
     },
@@ -160,16 +160,18 @@ class Download {
   }
 
   /**
-   * Waits for the download and removes the downloaded file. A download still running (its
+   * Waits for the download, removes the downloaded file and returns what was fetched (undefined
+   * when the download failed or was stopped). A download still running (its
    * conversion failed first) is stopped and its part file removed, as a converted file is; one
    * the caller interrupted keeps its part file for the next run to resume.
    */
-  async settle(): Promise<void> {
+  async settle(): Promise<Fetched | undefined> {
     const stopped = !this.#settled;
     if (stopped) this.#abort.abort(new ArrowSusError('ABORTED', 'scan: the conversion ended before the download'));
     const fetched = await this.done.catch(() => undefined);
     if (fetched !== undefined) await rm(fetched.local, { force: true });
     else if (stopped && this.#signal?.aborted !== true && this.#partFile !== undefined) await rm(this.#partFile, { force: true });
+    return fetched;
   }
 }
 

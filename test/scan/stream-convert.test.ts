@@ -130,6 +130,40 @@ describe('converting a file while it downloads', () => {
     expect(report.files[0]).toMatchObject({ sha256: sha256(dbc), crc_ok: true });
   });
 
+  it('fetches a file whose CRC-32 does not match once more, and counts both transfers', async () => {
+    const dbc = generateDbc(11, 4000);
+    const root = tree({ 'RDSP2301.dbc': dbc });
+    // The first transfer delivers the file with one byte of its stored CRC-32 flipped.
+    const crcAt = new DataView(dbc.buffer, dbc.byteOffset).getUint16(8, true);
+    let transfers = 0;
+    class CorruptOnce extends TimedSource {
+      override async *download(path: string, options: SourceDownloadOptions = {}): AsyncGenerator<Uint8Array> {
+        const corrupt = transfers++ === 0;
+        let at = options.offset ?? 0;
+        for await (const chunk of super.download(path, options)) {
+          if (corrupt && crcAt >= at && crcAt < at + chunk.length) {
+            const copy = Uint8Array.from(chunk);
+            copy[crcAt - at]! ^= 0xff;
+            yield copy;
+          } else {
+            yield chunk;
+          }
+          at += chunk.length;
+        }
+      }
+    }
+    const source = new CorruptOnce(openSource(`file://${root}`), { chunkBytes: 4096, chunkDelayMs: 1 });
+    const { pool } = recordingPool(1);
+    const scan = new Scan(request, { source, cacheDir: mkdtempSync(join(tmpdir(), 'arrow-sus-stream-cache-')), pool, memoryCache: false });
+    const table = await scan.collect();
+    const report = await scan.report();
+    await scan.close();
+    expect(transfers).toBe(2);
+    await expectSameRows(table, dbc);
+    expect(report.files[0]).toMatchObject({ sha256: sha256(dbc), crc_ok: true });
+    expect(report.bytes_downloaded).toBe(2 * dbc.length);
+  });
+
   it('stops the download and removes its part file when the conversion fails first', async () => {
     // Not a DBC: the conversion fails on its first bytes while the download goes on slowly.
     const root = tree({ 'RDSP2301.dbc': new Uint8Array(200_000).fill(7) });
