@@ -113,8 +113,13 @@ describe('readGrowingFile', () => {
       Atomics.notify(view, 2);
     `;
     const worker = new Worker(source, { eval: true, workerData: { buffer: cell.buffer, path } });
+    // Listened to at once: the thread may be gone by the time the last chunk is read.
+    const exited = new Promise<number>((resolve, reject) => {
+      worker.once('exit', resolve);
+      worker.once('error', reject);
+    });
     const read = await collect(readGrowingFile(path, cell));
-    await new Promise((resolve) => worker.once('exit', resolve));
+    expect(await exited).toBe(0);
     expect(read.length).toBe(100_000);
     for (let i = 0; i < 20; i++) expect(read[i * 5000 + 4999]).toBe(i);
     rmSync(dir, { recursive: true, force: true });
