@@ -165,8 +165,9 @@ describe('converting a file while it downloads', () => {
   });
 
   it('stops the download and removes its part file when the conversion fails first', async () => {
-    // Not a DBC: the conversion fails on its first bytes while the download goes on slowly.
-    const root = tree({ 'RDSP2301.dbc': new Uint8Array(200_000).fill(7) });
+    // Not a DBC: the conversion fails on its first bytes while the download goes on slowly (its
+    // 1 MB would take 2.5 s, far longer than a thread takes to start, even on a loaded machine).
+    const root = tree({ 'RDSP2301.dbc': new Uint8Array(1_000_000).fill(7) });
     const source = new TimedSource(openSource(`file://${root}`), { chunkBytes: 2048, chunkDelayMs: 5 });
     const { pool } = recordingPool(1);
     const cacheDir = mkdtempSync(join(tmpdir(), 'arrow-sus-stream-cache-'));
