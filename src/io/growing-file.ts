@@ -147,6 +147,19 @@ export class GrowthCell {
     throwIfAborted(signal);
   }
 
+  /**
+   * Resolves with the final state once the writer completes or abandons the file. Rejects with
+   * `ABORTED` when `signal` fires.
+   */
+  async settled(options: { signal?: AbortSignal } = {}): Promise<Exclude<GrowthState, 'growing'>> {
+    for (;;) {
+      const sequence = this.sequence;
+      const state = this.state();
+      if (state !== 'growing') return state;
+      await this.changed(sequence, options);
+    }
+  }
+
   #changed(): void {
     Atomics.add(this.#view, SEQUENCE, 1);
     Atomics.notify(this.#view, SEQUENCE);

@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { batchesToParquet } from '../output/parquet.js';
+import { batchesToParquet, type FooterMetadata } from '../output/parquet.js';
+import { canEncodeParquet } from '../output/parquet-writer/file-writer.js';
 import { readParquetPacked, readParquetSchema } from '../cache/read-parquet.js';
 import { GrowthCell, readGrowingFile } from '../io/growing-file.js';
 import { writeFileAtomic } from '../io/write-file.js';
@@ -91,9 +92,14 @@ serveTasks(async (raw, output, signal) => {
     const table = readTable(source, { batchBytes: 4 << 20, ...options, transientBatches: true, signal });
     const { schema, batches } = await withSchema(table);
     // A growing file's SHA-256 is known once it is complete, which is before the last batch:
-    // the footer (written after it) takes it then.
+    // arrow-sus's encoder writes the footer after it and takes it then. The WebAssembly encoder
+    // (schemas arrow-sus's does not write, e.g. decimals) wants its metadata first: wait for it.
     const sha256Key = typeof input === 'string' ? undefined : input.sha256Key;
-    const footer = sha256Key === undefined ? metadata : () => ({ ...metadata, [sha256Key]: growth!.sha256 ?? '' });
+    let footer: FooterMetadata | undefined = metadata;
+    if (sha256Key !== undefined && growth !== undefined) {
+      if (canEncodeParquet(schema)) footer = () => ({ ...metadata, [sha256Key]: growth.sha256 ?? '' });
+      else if ((await growth.settled({ signal })) === 'complete') footer = { ...metadata, [sha256Key]: growth.sha256 ?? '' };
+    }
     const parquetBytes = await writeFileAtomic(
       task.output,
       batchesToParquet(batches, schema, { rowGroupRows: rowGroupRows ?? 65_536, ...(footer ? { metadata: footer } : {}) }),

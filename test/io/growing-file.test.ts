@@ -64,6 +64,27 @@ describe('GrowthCell', () => {
   });
 });
 
+describe('GrowthCell.settled', () => {
+  it('resolves with the final state once the writer completes or abandons the file', async () => {
+    const completing = GrowthCell.create();
+    setTimeout(() => {
+      completing.advance(10);
+      setTimeout(() => completing.complete(10, sha256(Buffer.alloc(10))), 10);
+    }, 10);
+    expect(await completing.settled()).toBe('complete');
+    const abandoning = GrowthCell.create();
+    setTimeout(() => abandoning.abandon(), 10);
+    expect(await abandoning.settled()).toBe('abandoned');
+    expect(await abandoning.settled()).toBe('abandoned');
+  });
+
+  it('rejects with ABORTED when its signal fires first', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    expect(await codeOf(GrowthCell.create().settled({ signal: controller.signal }))).toBe('ABORTED');
+  });
+});
+
 describe('readGrowingFile', () => {
   it('reads a file as its writer appends to it, and ends when it is complete', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-growing-'));
