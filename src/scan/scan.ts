@@ -57,6 +57,7 @@ export interface ScanProgress {
   readonly phase: 'plan' | 'fetch' | 'read';
   readonly filesTotal: number;
   readonly filesDone: number;
+  /** Bytes downloaded so far, the files still downloading included. */
   readonly bytesDownloaded: number;
   readonly bytesTotal: number;
   readonly rows: number;
@@ -131,6 +132,8 @@ export class Scan {
   #done: MaterializeOutcome[] = [];
   #rowsRead = 0;
   #bytesDownloaded = 0;
+  /** Bytes on disk of the files downloading now, by remote path (counted in progress events). */
+  readonly #inFlight = new Map<string, number>();
   #listings: ListingCache | undefined;
   readonly #started = Date.now();
 
@@ -238,13 +241,12 @@ export class Scan {
     const concurrency = Math.max(1, this.options.concurrency ?? pool.size * 2);
     const bytesTotal = plan.files.reduce((sum, file) => sum + file.size, 0);
     const outcomes: (MaterializeOutcome | undefined)[] = new Array(plan.files.length);
-    const inFlight = new Map<string, number>();
     let filesDone = 0;
     let next = 0;
     const abort = new AbortController();
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, abort.signal]) : abort.signal;
     const onDownload = (progress: DownloadProgress): void => {
-      inFlight.set(progress.file, progress.bytes);
+      this.#inFlight.set(progress.file, progress.bytes);
       this.#progress({ phase: 'fetch', filesTotal: plan.files.length, filesDone, bytesTotal, file: progress.file });
     };
     // Largest files first (ties in plan order): the conversions then end together instead of one
@@ -293,7 +295,7 @@ export class Scan {
             this.#readyAt(index).resolve(undefined);
           }
         }
-        inFlight.delete(file.path);
+        this.#inFlight.delete(file.path);
         filesDone += 1;
         this.#progress({ phase: 'fetch', filesTotal: plan.files.length, filesDone, bytesTotal, file: file.path });
       }
@@ -314,7 +316,7 @@ export class Scan {
       filesDone: 0,
       bytesTotal: 0,
       ...partial,
-      bytesDownloaded: this.#bytesDownloaded + 0,
+      bytesDownloaded: this.#bytesDownloaded + sum(this.#inFlight.values()),
       rows: this.#rowsRead,
     });
   }
@@ -724,6 +726,12 @@ function memoryKey(outcome: MaterializeOutcome, options: { columns?: string[]; b
 function orderLike(schema: Schema, wanted: readonly string[]): Schema {
   const byName = new Map(schema.fields.map((f) => [f.name.toUpperCase(), f]));
   return new Schema(wanted.flatMap((name) => byName.get(name.toUpperCase()) ?? []));
+}
+
+function sum(values: Iterable<number>): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
 
 /**

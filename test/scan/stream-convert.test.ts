@@ -106,6 +106,27 @@ describe('converting a file while it downloads', () => {
     expect(readdirSync(join(cacheDir, 'downloads', SIH))).toEqual([]);
   });
 
+  it('reports the bytes of a file while it downloads, not only once it is done', async () => {
+    const dbc = generateDbc(12, 4000);
+    const root = tree({ 'RDSP2301.dbc': dbc });
+    const source = new TimedSource(openSource(`file://${root}`), { chunkBytes: 4096, chunkDelayMs: 2 });
+    const seen: number[] = [];
+    const scan = new Scan(request, {
+      source,
+      cacheDir: mkdtempSync(join(tmpdir(), 'arrow-sus-stream-cache-')),
+      memoryCache: false,
+      onProgress: (progress) => {
+        if (progress.phase === 'fetch') seen.push(progress.bytesDownloaded);
+      },
+    });
+    await scan.collect();
+    await scan.close();
+    expect(seen.some((bytes) => bytes > 0 && bytes < dbc.length)).toBe(true);
+    expect(seen.at(-1)).toBe(dbc.length);
+    // Never backwards.
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
   it('converts the whole file instead when its download starts over from byte zero', async () => {
     const dbc = generateDbc(8, 4000);
     const root = tree({ 'RDSP2301.dbc': dbc });
