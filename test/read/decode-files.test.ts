@@ -8,6 +8,7 @@ import { compressDbcSync } from '../../src/dbc/index.js';
 // The pool runs the compiled worker (`npm test` builds first).
 import { decodeFiles, decodeWorkerUrl, workerScriptIn } from '../../dist/read/decode-files.js';
 import { WorkerPool } from '../../dist/workers/pool.js';
+import { readParquet } from '../../src/cache/read-parquet.js';
 import { readTable } from '../../src/read/read-table.js';
 
 const fields: DbfFieldSpec[] = [
@@ -15,6 +16,26 @@ const fields: DbfFieldSpec[] = [
   { name: 'N', type: 'N', length: 6 },
   { name: 'V', type: 'N', length: 10, decimals: 2 },
 ];
+
+describe('the bundled worker', () => {
+  it('writes a Parquet file through the WebAssembly encoder (decimal columns), whose writer it subclasses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-decode-files-'));
+    const rows = Array.from({ length: 2000 }, (_, i) => [`c${i % 31}`, i, i / 4]);
+    const input = join(dir, 'D.dbc');
+    writeFileSync(input, compressDbcSync(encodeDbf(fields, rows)));
+    const output = join(dir, 'D.parquet');
+    await using pool = new WorkerPool(decodeWorkerUrl(), { size: 1 });
+    const task = pool.run<{ rows: number }>({ kind: 'materialize', input, output, options: { decimals: 'decimal128', metadata: { source: 'D.dbc' } } });
+    for await (const _ of task) void _;
+    expect((await task.summary).rows).toBe(2000);
+    const written: unknown[] = [];
+    for await (const batch of readParquet(output)) written.push(...batch.toArray().map((row) => String(row.toJSON().V)));
+    const expected: unknown[] = [];
+    for await (const batch of readTable(input, { decimals: 'decimal128' })) expected.push(...batch.toArray().map((row) => String(row.toJSON().V)));
+    expect(written).toEqual(expected);
+    expect(String(expected[5])).not.toBe('');
+  });
+});
 
 describe('decodeFiles', () => {
   it('gives every file its rows in order, owned by the receiving thread, even when transient batches are asked for', async () => {
