@@ -9,6 +9,7 @@
 import { ArrowSusError } from '../errors.js';
 import { openForRead, readFileChunks } from '../io/read-file.js';
 import { writeFileAtomic } from '../io/write-file.js';
+import { resolveFooterMetadata, type FooterMetadata } from './parquet-writer/footer.js';
 import { TType, readThriftStruct, writeThriftStruct, type ThriftList, type ThriftStruct, type ThriftValue } from './thrift-compact.js';
 
 const MAGIC = Buffer.from('PAR1', 'latin1');
@@ -238,7 +239,7 @@ export async function joinParquetParts(parts: readonly ParquetParts[], target: s
 export async function joinParquetStream(
   parts: AsyncIterable<ParquetParts> | Iterable<ParquetParts>,
   target: string,
-  options: Omit<JoinParquetOptions, 'metadata'> & { readonly metadata?: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>) } = {},
+  options: Omit<JoinParquetOptions, 'metadata'> & { readonly metadata?: FooterMetadata } = {},
 ): Promise<{ bytes: number; rows: number } | undefined> {
   let first: ParquetParts | undefined;
   let firstSchema: Uint8Array | undefined;
@@ -283,8 +284,7 @@ export async function joinParquetStream(
       mismatch = true;
       throw new ArrowSusError('INVALID_ARGUMENT', 'parquet: nothing to join');
     }
-    const metadata = typeof options.metadata === 'function' ? options.metadata() : options.metadata;
-    const footerBytes = footerOf(first, groups, rows, options.dropKeysWithPrefix, metadata);
+    const footerBytes = footerOf(first, groups, rows, options.dropKeysWithPrefix, resolveFooterMetadata(options.metadata));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(footerBytes.length, 0);
     yield footerBytes;

@@ -18,12 +18,10 @@ import type * as ParquetWasmModule from 'parquet-wasm';
 import { ArrowSusError } from '../errors.js';
 import { ScratchIpcWriter } from './ipc-scratch.js';
 import { canEncodeParquet, encodeParquet } from './parquet-writer/file-writer.js';
+import { resolveFooterMetadata, type FooterMetadata } from './parquet-writer/footer.js';
 
 /** Parquet compression codecs offered to users. */
 export type ParquetCompression = 'zstd' | 'snappy' | 'gzip' | 'lz4' | 'none';
-
-/** Footer key/value metadata, or a function giving it once every batch is in. */
-export type FooterMetadata = Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>);
 
 /** Options for {@link batchesToParquet}. */
 export interface ParquetOptions {
@@ -87,8 +85,7 @@ export async function* batchesToParquet(
     .setStatisticsEnabled(wasm.EnabledStatistics.Chunk)
     .setCreatedBy('arrow-sus');
   if (options.metadata !== undefined) {
-    const metadata = typeof options.metadata === 'function' ? options.metadata() : options.metadata;
-    builder = builder.setKeyValueMetadata(new Map(Object.entries(metadata)));
+    builder = builder.setKeyValueMetadata(new Map(Object.entries(resolveFooterMetadata(options.metadata))));
   }
   const properties = builder.build();
 

@@ -8,8 +8,9 @@
  *
  * @module
  */
-import { batchesToParquet, type FooterMetadata } from '../output/parquet.js';
+import { batchesToParquet } from '../output/parquet.js';
 import { canEncodeParquet } from '../output/parquet-writer/file-writer.js';
+import type { FooterMetadata } from '../output/parquet-writer/footer.js';
 import { readParquetPacked, readParquetSchema } from '../cache/read-parquet.js';
 import { GrowthCell, readGrowingFile } from '../io/growing-file.js';
 import { writeFileAtomic } from '../io/write-file.js';

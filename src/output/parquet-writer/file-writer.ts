@@ -14,7 +14,7 @@ import { packSchema } from '../../arrow/transfer.js';
 import { ArrowSusError } from '../../errors.js';
 import { pageCodec, type PageCodec, type PageCodecName } from './codec.js';
 import { ColumnWriter, DEFAULT_LIMITS, type ColumnLimits } from './column-writer.js';
-import { writeFooter, type ChunkMeta, type RowGroupMeta } from './footer.js';
+import { resolveFooterMetadata, writeFooter, type ChunkMeta, type FooterMetadata, type RowGroupMeta } from './footer.js';
 import { parquetColumns, type ColumnSpec } from './schema.js';
 
 const MAGIC = Buffer.from('PAR1');
@@ -25,7 +25,7 @@ export interface EncodeParquetOptions {
   /** Rows per row group (default 131,072). */
   readonly rowGroupRows?: number;
   /** Footer key/value metadata, before `ARROW:schema`; a function is called once every batch is in. */
-  readonly metadata?: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>);
+  readonly metadata?: FooterMetadata;
   /** Page and dictionary limits (arrow-rs's defaults). */
   readonly limits?: Partial<ColumnLimits>;
   /** Force (true) or forbid (false) Node's zlib zstd; default: use it when present. */
@@ -177,8 +177,7 @@ export async function* encodeParquet(
   }
   if (rowsInGroup > 0) yield* flushGroup();
 
-  const metadata = typeof options.metadata === 'function' ? options.metadata() : (options.metadata ?? {});
-  const keyValues = [...Object.entries(metadata), ['ARROW:schema', arrowSchemaBase64(schema)] as const];
+  const keyValues = [...Object.entries(resolveFooterMetadata(options.metadata)), ['ARROW:schema', arrowSchemaBase64(schema)] as const];
   const footer = writeFooter(columns, rowGroups, keyValues);
   // Every chunk is finished: the writers are clean for the next file.
   releaseWriters(writers);

@@ -10,6 +10,24 @@ import { Encoding, PageType } from './page.js';
 import type { ColumnSpec } from './schema.js';
 import { writeStatistics, type ChunkStatistics } from './statistics.js';
 
+/**
+ * Footer key/value metadata, or a function giving it when the footer is written — for values known
+ * only once every batch (or part) is in, such as a digest of the input.
+ */
+export type FooterMetadata = Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>);
+
+/**
+ * The key/value pairs of {@link FooterMetadata} (calling the function form), none when absent.
+ *
+ * @example
+ * ```ts
+ * resolveFooterMetadata(() => ({ 'arrow-sus.sha256': digest })); // { 'arrow-sus.sha256': digest }
+ * ```
+ */
+export function resolveFooterMetadata(metadata: FooterMetadata | undefined): Readonly<Record<string, string>> {
+  return typeof metadata === 'function' ? metadata() : (metadata ?? {});
+}
+
 /** What the footer says of one column chunk. */
 export interface ChunkMeta {
   readonly spec: ColumnSpec;
