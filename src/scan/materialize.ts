@@ -121,7 +121,6 @@ class Download {
   readonly firstBytes: Promise<string | undefined>;
   readonly #abort = new AbortController();
   readonly #signal: AbortSignal | undefined;
-  #partFile: string | undefined;
   #settled = false;
 
   constructor(file: ResolvedFile, context: MaterializeContext) {
@@ -139,7 +138,6 @@ class Download {
       if (progress.bytes - delta !== announced) this.growth.abandon();
       else this.growth.advance(progress.bytes);
       announced = progress.bytes;
-      this.#partFile = progress.partFile;
       first.resolve(progress.partFile);
     };
     this.#signal = context.signal;
@@ -169,8 +167,13 @@ class Download {
     const stopped = !this.#settled;
     if (stopped) this.#abort.abort(new ArrowSusError('ABORTED', 'scan: the conversion ended before the download'));
     const fetched = await this.done.catch(() => undefined);
-    if (fetched !== undefined) await rm(fetched.local, { force: true });
-    else if (stopped && this.#signal?.aborted !== true && this.#partFile !== undefined) await rm(this.#partFile, { force: true });
+    if (fetched !== undefined) {
+      await rm(fetched.local, { force: true });
+    } else if (stopped && this.#signal?.aborted !== true) {
+      // Resolved by the first bytes written, if any were (the part file is the same for every attempt).
+      const partFile = await this.firstBytes;
+      if (partFile !== undefined) await rm(partFile, { force: true });
+    }
     return fetched;
   }
 }

@@ -316,7 +316,7 @@ export class Scan {
       filesDone: 0,
       bytesTotal: 0,
       ...partial,
-      bytesDownloaded: this.#bytesDownloaded + sum(this.#inFlight.values()),
+      bytesDownloaded: [...this.#inFlight.values()].reduce((total, bytes) => total + bytes, this.#bytesDownloaded),
       rows: this.#rowsRead,
     });
   }
@@ -726,12 +726,6 @@ function memoryKey(outcome: MaterializeOutcome, options: { columns?: string[]; b
 function orderLike(schema: Schema, wanted: readonly string[]): Schema {
   const byName = new Map(schema.fields.map((f) => [f.name.toUpperCase(), f]));
   return new Schema(wanted.flatMap((name) => byName.get(name.toUpperCase()) ?? []));
-}
-
-function sum(values: Iterable<number>): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
 }
 
 /**
