@@ -16,6 +16,16 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+/** A fresh folder with a part file holding `content`, and a cell announcing `announced` bytes of it (none by default). */
+function partFile(content: Uint8Array | string, announced?: number): { dir: string; path: string; cell: GrowthCell } {
+  const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-growing-'));
+  const path = join(dir, 'f.part');
+  writeFileSync(path, content);
+  const cell = GrowthCell.create();
+  if (announced !== undefined) cell.advance(announced);
+  return { dir, path, cell };
+}
+
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
@@ -87,12 +97,8 @@ describe('GrowthCell.settled', () => {
 
 describe('readGrowingFile', () => {
   it('reads a file as its writer appends to it, and ends when it is complete', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-growing-'));
-    const path = join(dir, 'RDAC2301.dbc.part');
     const content = randomBytes(300_000);
-    writeFileSync(path, content.subarray(0, 1000));
-    const cell = GrowthCell.create();
-    cell.advance(1000);
+    const { dir, path, cell } = partFile(content.subarray(0, 1000), 1000);
     const writer = (async () => {
       for (let at = 1000; at < content.length; at += 37_000) {
         await delay(5);
@@ -111,10 +117,7 @@ describe('readGrowingFile', () => {
   });
 
   it('follows a file written by another thread, which shares the cell', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-growing-'));
-    const path = join(dir, 'file.part');
-    writeFileSync(path, '');
-    const cell = GrowthCell.create();
+    const { dir, path, cell } = partFile('');
     const source = `
       const { workerData } = require('node:worker_threads');
       const { appendFileSync } = require('node:fs');
@@ -158,11 +161,7 @@ describe('readGrowingFile', () => {
   });
 
   it('stops with DOWNLOAD_RESTARTED when the writer gives the file up, mid-read or before', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-growing-'));
-    const path = join(dir, 'f.part');
-    writeFileSync(path, randomBytes(4000));
-    const cell = GrowthCell.create();
-    cell.advance(4000);
+    const { dir, path, cell } = partFile(randomBytes(4000), 4000);
     setTimeout(() => cell.abandon(), 30);
     let got = 0;
     const code = await codeOf(
@@ -180,11 +179,7 @@ describe('readGrowingFile', () => {
   });
 
   it('stops with DOWNLOAD_RESTARTED when the file on disk is shorter than announced (replaced by a new transfer)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-growing-'));
-    const path = join(dir, 'f.part');
-    writeFileSync(path, randomBytes(1000));
-    const cell = GrowthCell.create();
-    cell.advance(5000);
+    const { dir, path, cell } = partFile(randomBytes(1000), 5000);
     expect(await codeOf(collect(readGrowingFile(path, cell)))).toBe('DOWNLOAD_RESTARTED');
     // The same shortfall in a file said to be complete is a broken file, not a restart.
     renameSync(path, join(dir, 'g'));
@@ -195,10 +190,7 @@ describe('readGrowingFile', () => {
   });
 
   it('stops promptly with ABORTED while it waits for the writer', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'arrow-sus-growing-'));
-    const path = join(dir, 'f.part');
-    writeFileSync(path, '');
-    const cell = GrowthCell.create();
+    const { dir, path, cell } = partFile('');
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const started = performance.now();

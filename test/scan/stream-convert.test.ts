@@ -4,13 +4,15 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Table } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { footerMetadata, readParquetPart } from '../../src/output/parquet-concat.js';
 import { decodeWorkerUrl } from '../../src/read/decode-files.js';
 import { readTable } from '../../src/read/read-table.js';
+import type { ScanReport } from '../../src/scan/report.js';
 import { Scan } from '../../src/scan/scan.js';
 import { openSource } from '../../src/sources/open-source.js';
-import type { SourceDownloadOptions } from '../../src/sources/index.js';
+import type { Source, SourceDownloadOptions } from '../../src/sources/index.js';
 import { WorkerPool } from '../../src/workers/pool.js';
 import { ScriptedSource, type Script } from '../download/scripted-source.js';
 import { generateDbc } from '../helpers/ftp-server.js';
@@ -52,7 +54,7 @@ function tree(files: Record<string, Uint8Array>): string {
   return root;
 }
 
-async function cachedParquet(cacheDir: string): Promise<string[]> {
+function cachedParquet(cacheDir: string): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -75,20 +77,26 @@ async function expectSameRows(table: { numRows: number; getChild(name: string): 
   }
 }
 
-describe('converting a file while it downloads', () => {
-  const request = { system: 'SIH', group: 'RD', uf: ['SP'], year: 2023, month: 1 } as const;
+const request = { system: 'SIH', group: 'RD', uf: ['SP'], year: 2023, month: 1 } as const;
 
+/** São Paulo's January from `source` into an empty cache, on one recording thread. */
+async function fetchSaoPaulo(source: Source): Promise<{ table: Table; report: ScanReport; runs: { input: unknown; at: number }[]; cacheDir: string }> {
+  const { pool, runs } = recordingPool(1);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'arrow-sus-stream-cache-'));
+  const scan = new Scan(request, { source, cacheDir, pool, memoryCache: false });
+  const table = await scan.collect();
+  const report = await scan.report();
+  await scan.close();
+  return { table, report, runs, cacheDir };
+}
+
+describe('converting a file while it downloads', () => {
   it('starts on a free thread before the download ends, with the rows, SHA-256 and CRC of a whole-file conversion', async () => {
     const dbc = generateDbc(7, 4000);
     const root = tree({ 'RDSP2301.dbc': dbc });
     // Small, slow chunks: the download takes long enough for the conversion to run alongside.
     const source = new TimedSource(openSource(`file://${root}`), { chunkBytes: 4096, chunkDelayMs: 2 });
-    const { pool, runs } = recordingPool(1);
-    const cacheDir = mkdtempSync(join(tmpdir(), 'arrow-sus-stream-cache-'));
-    const scan = new Scan(request, { source, cacheDir, pool, memoryCache: false });
-    const table = await scan.collect();
-    const report = await scan.report();
-    await scan.close();
+    const { table, report, runs, cacheDir } = await fetchSaoPaulo(source);
 
     expect(runs).toHaveLength(1);
     const input = runs[0]!.input as { path: string; growth: SharedArrayBuffer };
@@ -99,10 +107,10 @@ describe('converting a file while it downloads', () => {
     await expectSameRows(table, dbc);
     expect(report.files).toHaveLength(1);
     expect(report.files[0]).toMatchObject({ sha256: sha256(dbc), crc_ok: true, from_cache: false });
-    const [parquet] = await cachedParquet(join(cacheDir, 'v1'));
+    const [parquet] = cachedParquet(join(cacheDir, 'v1'));
     expect(footerMetadata(await readParquetPart(parquet!), 'arrow-sus.sha256')).toBe(sha256(dbc));
     // Nothing left in the downloads folder: the DBC is removed once converted.
-    expect(await cachedParquet(join(cacheDir, 'downloads'))).toEqual([]);
+    expect(cachedParquet(join(cacheDir, 'downloads'))).toEqual([]);
     expect(readdirSync(join(cacheDir, 'downloads', SIH))).toEqual([]);
   });
 
@@ -134,12 +142,7 @@ describe('converting a file while it downloads', () => {
     // REST it cannot serve), so the download starts over in a new part file.
     const script: Script = { chunkBytes: 4096, chunkDelayMs: 1, failAfter: { bytes: 40_000, code: 'SOURCE_CONNECTION_FAILED', times: 1 }, notFoundWhenResuming: true };
     const source = new TimedSource(openSource(`file://${root}`), script);
-    const { pool, runs } = recordingPool(1);
-    const cacheDir = mkdtempSync(join(tmpdir(), 'arrow-sus-stream-cache-'));
-    const scan = new Scan(request, { source, cacheDir, pool, memoryCache: false });
-    const table = await scan.collect();
-    const report = await scan.report();
-    await scan.close();
+    const { table, report, runs } = await fetchSaoPaulo(source);
 
     expect(source.offsets.map(([, offset]) => offset)).toEqual([0, 40_000, 0]);
     // The first conversion followed the first transfer and gave up with it; the second read the
@@ -174,11 +177,7 @@ describe('converting a file while it downloads', () => {
       }
     }
     const source = new CorruptOnce(openSource(`file://${root}`), { chunkBytes: 4096, chunkDelayMs: 1 });
-    const { pool } = recordingPool(1);
-    const scan = new Scan(request, { source, cacheDir: mkdtempSync(join(tmpdir(), 'arrow-sus-stream-cache-')), pool, memoryCache: false });
-    const table = await scan.collect();
-    const report = await scan.report();
-    await scan.close();
+    const { table, report } = await fetchSaoPaulo(source);
     expect(transfers).toBe(2);
     await expectSameRows(table, dbc);
     expect(report.files[0]).toMatchObject({ sha256: sha256(dbc), crc_ok: true });
