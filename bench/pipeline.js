@@ -88,13 +88,17 @@ try {
       ['configuration', 'worker threads', 'seconds', 'rows/s', 'CPU s', 'peak RSS MiB'],
       runConfigs.map((c) => [c.key, c.threads, fmt(seconds(c.key), 2), fmt(last.rows / seconds(c.key), 0), fmt(median(results[c.key].map((r) => r.cpuSeconds)), 2), fmt(Math.max(...results[c.key].map((r) => r.rssMiB)), 0)]),
     );
-    return { seconds, kept };
+    // The ratio of each run's pair (1 core and 2 cores of the same round, minutes apart): its spread
+    // is how far the machine moved during the benchmark, which the ratio of medians hides.
+    const paired = (one, two) => results[one].map((r, run) => r.seconds / results[two][run].seconds).sort((a, b) => a - b);
+    return { seconds, kept, paired };
   }
+  const printPaired = (ratios) => `; run by run ${ratios.map((r) => fmt(r, 2)).join(', ')} (median ${fmt(median(ratios), 2)})`;
 
   const twenty = coldRuns((last) => `== cold: ${last.files} files, ${last.rows} rows, ${fmt(last.downloaded / 1e6, 1)} MB downloaded from vsftpd`, UFS, 1, configs, '2 cores');
   if (!canPin) console.log('(taskset is missing: "1 core" and "2 cores" runs are not pinned)');
   const two = twenty.seconds('2 cores');
-  console.log(`2 cores vs 1 core: ${fmt(twenty.seconds('1 core') / two, 2)}× (target ≥ 1.8×); 2 threads vs 1 thread unpinned: ${fmt(twenty.seconds('1 thread, unpinned') / two, 2)}×; peak RSS target ≤ 500 MiB`);
+  console.log(`2 cores vs 1 core: ${fmt(twenty.seconds('1 core') / two, 2)}× (target ≥ 1.8×)${printPaired(twenty.paired('1 core', '2 cores'))}; 2 threads vs 1 thread unpinned: ${fmt(twenty.seconds('1 thread, unpinned') / two, 2)}×; peak RSS target ≤ 500 MiB`);
   const warmCache = twenty.kept;
 
   // The same pipeline on a request shaped like a real one: SIH RD for all 27 UFs, each file at its
@@ -105,7 +109,7 @@ try {
     2,
     configs.slice(0, 2),
   );
-  console.log(`2 cores vs 1 core: ${fmt(real.seconds('1 core') / real.seconds('2 cores'), 2)}× (target ≥ 1.8×)`);
+  console.log(`2 cores vs 1 core: ${fmt(real.seconds('1 core') / real.seconds('2 cores'), 2)}× (target ≥ 1.8×)${printPaired(real.paired('1 core', '2 cores'))}`);
 
   // One large file over a limited link (8 MB/s per connection, vsftpd's anon_max_rate): São
   // Paulo's month at its published size. A free thread converts it while it downloads, so the
