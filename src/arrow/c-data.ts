@@ -15,6 +15,7 @@
 import { Type } from 'apache-arrow';
 import type { DataType, Schema } from 'apache-arrow';
 import type { PackedBatch, PackedData } from './transfer.js';
+import { uniformWidth } from './uniform-offsets.js';
 
 // struct ArrowArray on wasm32: five int64 fields, then five 32-bit pointers.
 const ARRAY_LENGTH = 0;
@@ -81,6 +82,15 @@ class MemoryReader {
     return this.#view.getUint32(address, true);
   }
 
+  /**
+   * The `count` Int32 values at `address`, viewed in place (not copied) when aligned. Valid only
+   * until the module's memory grows or is freed: read it at once.
+   */
+  int32s(address: number, count: number): Int32Array {
+    if (address % 4 === 0) return new Int32Array(this.#bytes.buffer, address, count);
+    return new Int32Array(this.#bytes.slice(address, address + 4 * count).buffer);
+  }
+
   /** Copies `length` bytes at `address` into a new transferable buffer viewed as `View`. */
   copy(address: number, length: number, View: ViewCtor): ArrayBufferView {
     // Uninitialised memory: every byte is written just below.
@@ -103,24 +113,26 @@ function importColumn(reader: MemoryReader, address: number, type: DataType): Pa
   const validityAddress = bufferAt(0);
   // No nulls: no bitmap (null_count -1, "unknown", keeps it).
   const nullBitmap = validityAddress !== 0 && nullCount !== 0 ? reader.copy(validityAddress, Math.ceil(length / 8), Uint8Array) : null;
-  const packed = (valueOffsets: ArrayBufferView | null, values: ArrayBufferView | null): PackedData => ({
+  const packed = (valueOffsets: ArrayBufferView | null, values: ArrayBufferView | null, width?: number): PackedData => ({
     offset: 0,
     length,
     nullCount: nullBitmap === null ? 0 : nullCount,
     buffers: [valueOffsets, values, nullBitmap, null],
     children: [],
     dictionary: null,
+    ...(width === undefined ? {} : { uniformWidth: width }),
   });
 
   if (type.typeId === Type.Utf8 || type.typeId === Type.Binary) {
     if (nBuffers !== 3) return undefined;
-    const offsetsAddress = bufferAt(1);
-    const dataAddress = bufferAt(2);
-    const offsets = reader.copy(offsetsAddress, 4 * (length + 1), Int32Array) as Int32Array;
+    const inPlace = reader.int32s(bufferAt(1), length + 1);
     // Offsets of an unsliced array start at 0; the data runs to the last one.
-    if (offsets[0] !== 0) return undefined;
-    const dataLength = offsets[length]!;
-    return packed(offsets, reader.copy(dataAddress, dataLength, Uint8Array));
+    if (inPlace[0] !== 0) return undefined;
+    const dataLength = inPlace[length]!;
+    // Values all of one width (most DataSUS codes): the offsets stay behind (see uniform-offsets.ts).
+    const width = uniformWidth(inPlace, length);
+    const offsets = width === undefined ? reader.copy(bufferAt(1), 4 * (length + 1), Int32Array) : null;
+    return packed(offsets, reader.copy(bufferAt(2), dataLength, Uint8Array), width);
   }
   if (type.typeId === Type.Bool) {
     if (nBuffers !== 2) return undefined;

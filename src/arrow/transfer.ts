@@ -7,9 +7,10 @@
  *
  * @module
  */
-import { Data, Struct, Table, Vector, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Data, Struct, Table, Type, Vector, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { DataType, RecordBatch, Schema } from 'apache-arrow';
 import { recordBatch } from './record-batch.js';
+import { uniformOffsets, uniformWidth } from './uniform-offsets.js';
 
 /** A `Data` node as plain, structured-clone-friendly values. */
 export interface PackedData {
@@ -21,6 +22,11 @@ export interface PackedData {
   readonly children: readonly PackedData[];
   /** Dictionary chunks of a dictionary-encoded column. */
   readonly dictionary: readonly PackedData[] | null;
+  /**
+   * Set on a text or binary column whose values all have this byte length: its offsets
+   * (`0, w, 2w, …`) are not sent, and the receiver views shared ones (`arrow/uniform-offsets.ts`).
+   */
+  readonly uniformWidth?: number;
 }
 
 /** A record batch as plain values plus the list of buffers to transfer. */
@@ -103,8 +109,16 @@ function ownBuffer(view: ArrayBufferView, transfer: Set<ArrayBuffer>): ArrayBuff
   return new Ctor(copy.buffer);
 }
 
+/** The common byte length of the values of an unsliced text or binary column, if they share one. */
+function textWidth(data: Data): number | undefined {
+  const { typeId } = data.type;
+  if ((typeId !== Type.Utf8 && typeId !== Type.Binary) || data.offset !== 0) return undefined;
+  return data.valueOffsets instanceof Int32Array ? uniformWidth(data.valueOffsets, data.length) : undefined;
+}
+
 function packData(data: Data, transfer: Set<ArrayBuffer>): PackedData {
-  const raw = [data.valueOffsets, data.values, data.nullBitmap, data.typeIds] as readonly unknown[];
+  const width = textWidth(data);
+  const raw = [width === undefined ? data.valueOffsets : null, data.values, data.nullBitmap, data.typeIds] as readonly unknown[];
   const buffers = raw.map((buffer) =>
     ArrayBuffer.isView(buffer) ? ownBuffer(buffer, transfer) : null,
   );
@@ -116,6 +130,7 @@ function packData(data: Data, transfer: Set<ArrayBuffer>): PackedData {
     buffers,
     children: data.children.map((child) => packData(child, transfer)),
     dictionary,
+    ...(width === undefined ? {} : { uniformWidth: width }),
   };
 }
 
@@ -130,7 +145,8 @@ function unpackData(type: DataType, packed: PackedData): Data {
     const valueType = (type as unknown as { dictionary: DataType }).dictionary;
     dictionary = new Vector(packed.dictionary.map((chunk) => unpackData(valueType, chunk)));
   }
-  const [valueOffsets, values, nullBitmap, typeIds] = packed.buffers;
+  const [sentOffsets, values, nullBitmap, typeIds] = packed.buffers;
+  const valueOffsets = packed.uniformWidth === undefined ? sentOffsets : uniformOffsets(packed.uniformWidth, packed.offset + packed.length);
   const buffers = { 0: valueOffsets ?? undefined, 1: values ?? undefined, 2: nullBitmap ?? undefined, 3: typeIds ?? undefined };
   return new Data(
     type,

@@ -8,7 +8,7 @@ import { SAMPLE_FIELDS } from '../helpers/arrow.js';
  * Lays out, in a fresh memory, an exported record batch as a 32-bit WebAssembly module would:
  * a struct `ArrowArray` whose children are a Utf8 column (with a null) and an Int32 column.
  */
-function exportedBatch(options: { utf8Offset?: number; children?: number } = {}): { memory: ArrayBuffer; address: number } {
+function exportedBatch(options: { utf8Offset?: number; children?: number; uniform?: boolean; offsetsShift?: number } = {}): { memory: ArrayBuffer; address: number } {
   const memory = new ArrayBuffer(4096);
   const view = new DataView(memory);
   const bytes = new Uint8Array(memory);
@@ -34,14 +34,15 @@ function exportedBatch(options: { utf8Offset?: number; children?: number } = {})
     view.setUint32(at + 44, childList, true);
     return at;
   };
-  // CODE: ['AB', null, 'XYZ']
+  // CODE: ['AB', null, 'XYZ'], or with `uniform` ['AB', 'CD', 'EF'] (no nulls, one width);
+  // `offsetsShift` moves the offsets off 4-byte alignment.
   const validity = alloc(1);
   bytes[validity] = 0b101;
-  const offsets = alloc(16);
-  [0, 2, 2, 5].forEach((value, index) => view.setInt32(offsets + 4 * index, value, true));
-  const data = alloc(5);
-  bytes.set(new TextEncoder().encode('ABXYZ'), data);
-  const code = array(3, 1, options.utf8Offset ?? 0, [validity, offsets, data], []);
+  const offsets = alloc(16 + 8) + (options.offsetsShift ?? 0);
+  (options.uniform ? [0, 2, 4, 6] : [0, 2, 2, 5]).forEach((value, index) => view.setInt32(offsets + 4 * index, value, true));
+  const data = alloc(6);
+  bytes.set(new TextEncoder().encode(options.uniform ? 'ABCDEF' : 'ABXYZ'), data);
+  const code = options.uniform ? array(3, 0, 0, [0, offsets, data], []) : array(3, 1, options.utf8Offset ?? 0, [validity, offsets, data], []);
   // N: [7, -1, 42], no nulls (no bitmap)
   const values = alloc(12);
   [7, -1, 42].forEach((value, index) => view.setInt32(values + 4 * index, value, true));
@@ -68,6 +69,23 @@ describe('importPackedBatch', () => {
     for (const buffer of imported!.transfer) expect(buffer).not.toBe(memory);
     new Uint8Array(memory).fill(0);
     expect(batch.getChild('CODE')!.get(2)).toBe('XYZ');
+  });
+
+  it('leaves the offsets of a text column of one width behind, aligned or not', () => {
+    for (const offsetsShift of [0, 2]) {
+      const { memory, address } = exportedBatch({ uniform: true, offsetsShift });
+      const imported = importPackedBatch(memory, address, schema)!;
+      const code = imported.packed.columns[0]!;
+      expect(code.uniformWidth).toBe(2);
+      expect(code.buffers[0]).toBeNull();
+      // CODE's characters and N's values: the offsets are not copied.
+      expect(imported.transfer.length).toBe(2);
+      new Uint8Array(memory).fill(0);
+      expect(unpackBatch(schema, imported.packed).getChild('CODE')!.toArray()).toEqual(['AB', 'CD', 'EF']);
+    }
+    // Not aligned and not of one width: copied as before.
+    const { memory, address } = exportedBatch({ offsetsShift: 2 });
+    expect(unpackBatch(schema, importPackedBatch(memory, address, schema)!.packed).getChild('CODE')!.toArray()).toEqual(['AB', null, 'XYZ']);
   });
 
   it('declines sliced columns and column counts that do not match the schema', () => {

@@ -1,0 +1,93 @@
+import { Field, Schema, Utf8 } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { packBatch, unpackBatch } from '../../src/arrow/transfer.js';
+import { uniformOffsets, uniformWidth } from '../../src/arrow/uniform-offsets.js';
+import { SAMPLE_FIELDS, sampleBatch } from '../helpers/arrow.js';
+
+describe('uniformWidth', () => {
+  it('finds the common width of offsets 0, w, 2w, …', () => {
+    expect(uniformWidth(new Int32Array([0, 6, 12, 18]), 3)).toBe(6);
+    expect(uniformWidth(new Int32Array([0, 1]), 1)).toBe(1);
+    // All empty (or all null): width 0.
+    expect(uniformWidth(new Int32Array([0, 0, 0]), 2)).toBe(0);
+    // Only the first length + 1 offsets count.
+    expect(uniformWidth(new Int32Array([0, 2, 4, 9]), 2)).toBe(2);
+  });
+
+  it('rejects uneven gaps, a non-zero start, an empty column and short offsets', () => {
+    expect(uniformWidth(new Int32Array([0, 6, 10]), 2)).toBeUndefined();
+    // The same total as uniform offsets, uneven inside.
+    expect(uniformWidth(new Int32Array([0, 3, 4, 6]), 3)).toBeUndefined();
+    // A null among codes is a zero-length slot.
+    expect(uniformWidth(new Int32Array([0, 2, 2, 4]), 3)).toBeUndefined();
+    expect(uniformWidth(new Int32Array([4, 6, 8]), 2)).toBeUndefined();
+    expect(uniformWidth(new Int32Array([0]), 0)).toBeUndefined();
+    expect(uniformWidth(new Int32Array([0, 2]), 2)).toBeUndefined();
+  });
+
+  it('reads offsets that are a view inside a larger buffer', () => {
+    const whole = new Int32Array([99, 0, 5, 10, 15, 99]);
+    expect(uniformWidth(whole.subarray(1, 5), 3)).toBe(5);
+    expect(uniformWidth(whole.subarray(1, 6), 4)).toBeUndefined();
+  });
+});
+
+describe('uniformOffsets', () => {
+  it('gives 0, w, …, n·w as a view on one array per width, never the whole buffer', () => {
+    const a = uniformOffsets(13, 3);
+    expect([...a]).toEqual([0, 13, 26, 39]);
+    const b = uniformOffsets(13, 40_000);
+    expect(b.length).toBe(40_001);
+    expect(b[40_000]).toBe(520_000);
+    // A width first asked for beyond the default size: still one spare entry, so a view is never
+    // the whole buffer (which packBatch would transfer, detaching every column of that width).
+    const fresh = uniformOffsets(77, 40_000);
+    expect(fresh.byteLength).toBeLessThan(fresh.buffer.byteLength);
+    // Views of one width share a buffer once it has grown.
+    expect(uniformOffsets(13, 7).buffer).toBe(uniformOffsets(13, 40_000).buffer);
+    expect(uniformOffsets(6, 7).buffer).not.toBe(b.buffer);
+  });
+
+  it('refuses widths and lengths that overflow Int32 offsets', () => {
+    expect(() => uniformOffsets(254, 2 ** 24)).toThrow(RangeError);
+    expect(() => uniformOffsets(-1, 3)).toThrow(RangeError);
+    expect(() => uniformOffsets(2, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('packBatch with text columns of one width', () => {
+  const schema = new Schema([new Field('UF', new Utf8(), true), ...SAMPLE_FIELDS]);
+  const rows = Array.from({ length: 100 }, (_, i) => [['SP', 'RJ', 'AC'][i % 3], `C${i % 10}${i === 50 ? 'x' : ''}`, i, BigInt(i), i / 4, new Date(Date.UTC(2020, 0, 1 + i)), i % 2 === 0]);
+  // What another thread receives: the packed batch, its buffers moved (detached here).
+  const sent = (): ReturnType<typeof packBatch>['packed'] => {
+    const { packed, transfer } = packBatch(sampleBatch(rows, schema));
+    return structuredClone(packed, { transfer });
+  };
+
+  it('sends only the width for those columns and rebuilds the same rows', () => {
+    const batch = sampleBatch(rows, schema);
+    const expected = batch.toArray().map((row) => row.toJSON());
+    const { packed, transfer } = packBatch(batch);
+    const [uf, code] = packed.columns;
+    expect(uf!.uniformWidth).toBe(2);
+    expect(uf!.buffers[0]).toBeNull();
+    // CODE has one longer value: its offsets travel.
+    expect(code!.uniformWidth).toBeUndefined();
+    expect(code!.buffers[0]).toBeInstanceOf(Int32Array);
+    const ufOffsets = batch.getChild('UF')!.data[0]!.valueOffsets;
+    expect(transfer).not.toContain(ufOffsets.buffer);
+    const back = unpackBatch(schema, structuredClone(packed, { transfer }));
+    expect(back.toArray().map((row) => row.toJSON())).toEqual(expected);
+    expect([...back.getChild('UF')!.data[0]!.valueOffsets.subarray(0, 4)]).toEqual([0, 2, 4, 6]);
+  });
+
+  it('keeps shared offsets usable when an unpacked batch is packed and transferred again', () => {
+    const first = unpackBatch(schema, sent());
+    const second = unpackBatch(schema, sent());
+    expect(first.getChild('UF')!.data[0]!.valueOffsets.buffer).toBe(second.getChild('UF')!.data[0]!.valueOffsets.buffer);
+    // Moving `first` on (to another thread) must not detach what `second` views.
+    const again = packBatch(first);
+    structuredClone(again.packed, { transfer: again.transfer });
+    expect(second.getChild('UF')!.toArray()).toEqual(rows.map((row) => row[0]));
+  });
+});
