@@ -4,48 +4,74 @@ import { packBatch, unpackBatch } from '../../src/arrow/transfer.js';
 import { uniformOffsets, uniformWidth } from '../../src/arrow/uniform-offsets.js';
 import { SAMPLE_FIELDS, sampleBatch } from '../helpers/arrow.js';
 
+/** Offsets of values of the given byte lengths. */
+const offsetsOf = (lengths: readonly number[]): Int32Array => {
+  const offsets = new Int32Array(lengths.length + 1);
+  lengths.forEach((length, index) => (offsets[index + 1] = offsets[index]! + length));
+  return offsets;
+};
+const repeat = (length: number, count: number): number[] => Array.from({ length: count }, () => length);
+
 describe('uniformWidth', () => {
   it('finds the common width of offsets 0, w, 2w, …', () => {
-    expect(uniformWidth(new Int32Array([0, 6, 12, 18]), 3)).toBe(6);
-    expect(uniformWidth(new Int32Array([0, 1]), 1)).toBe(1);
+    expect(uniformWidth(offsetsOf(repeat(6, 100)), 100)).toBe(6);
+    expect(uniformWidth(offsetsOf(repeat(1, 16)), 16)).toBe(1);
     // All empty (or all null): width 0.
-    expect(uniformWidth(new Int32Array([0, 0, 0]), 2)).toBe(0);
+    expect(uniformWidth(offsetsOf(repeat(0, 40)), 40)).toBe(0);
     // Only the first length + 1 offsets count.
-    expect(uniformWidth(new Int32Array([0, 2, 4, 9]), 2)).toBe(2);
+    expect(uniformWidth(offsetsOf([...repeat(2, 20), 5]), 20)).toBe(2);
   });
 
-  it('rejects uneven gaps, a non-zero start, an empty column and short offsets', () => {
-    expect(uniformWidth(new Int32Array([0, 6, 10]), 2)).toBeUndefined();
+  it('rejects uneven gaps, a non-zero start and short offsets', () => {
+    expect(uniformWidth(offsetsOf([...repeat(6, 30), 4]), 31)).toBeUndefined();
     // The same total as uniform offsets, uneven inside.
-    expect(uniformWidth(new Int32Array([0, 3, 4, 6]), 3)).toBeUndefined();
+    expect(uniformWidth(offsetsOf([3, 1, ...repeat(2, 30)]), 32)).toBeUndefined();
     // A null among codes is a zero-length slot.
-    expect(uniformWidth(new Int32Array([0, 2, 2, 4]), 3)).toBeUndefined();
-    expect(uniformWidth(new Int32Array([4, 6, 8]), 2)).toBeUndefined();
+    expect(uniformWidth(offsetsOf([...repeat(2, 10), 0, ...repeat(2, 10)]), 21)).toBeUndefined();
+    const shifted = offsetsOf(repeat(2, 20)).map((offset) => offset + 4);
+    expect(uniformWidth(shifted, 20)).toBeUndefined();
+    expect(uniformWidth(offsetsOf(repeat(2, 20)), 21)).toBeUndefined();
+  });
+
+  it('leaves empty columns and columns longer than a shared array may be alone', () => {
     expect(uniformWidth(new Int32Array([0]), 0)).toBeUndefined();
-    expect(uniformWidth(new Int32Array([0, 2]), 2)).toBeUndefined();
+    expect(uniformWidth(offsetsOf(repeat(1, 200_000)), 200_000)).toBeUndefined();
   });
 
   it('reads offsets that are a view inside a larger buffer', () => {
-    const whole = new Int32Array([99, 0, 5, 10, 15, 99]);
-    expect(uniformWidth(whole.subarray(1, 5), 3)).toBe(5);
-    expect(uniformWidth(whole.subarray(1, 6), 4)).toBeUndefined();
+    const whole = new Int32Array([99, ...offsetsOf(repeat(5, 20)), 99]);
+    expect(uniformWidth(whole.subarray(1, 22), 20)).toBe(5);
+    expect(uniformWidth(whole.subarray(1, 23), 21)).toBeUndefined();
   });
 });
 
 describe('uniformOffsets', () => {
   it('gives 0, w, …, n·w as a view on one array per width, never the whole buffer', () => {
-    const a = uniformOffsets(13, 3);
-    expect([...a]).toEqual([0, 13, 26, 39]);
+    expect([...uniformOffsets(13, 3)]).toEqual([0, 13, 26, 39]);
     const b = uniformOffsets(13, 40_000);
     expect(b.length).toBe(40_001);
     expect(b[40_000]).toBe(520_000);
-    // A width first asked for beyond the default size: still one spare entry, so a view is never
-    // the whole buffer (which packBatch would transfer, detaching every column of that width).
-    const fresh = uniformOffsets(77, 40_000);
-    expect(fresh.byteLength).toBeLessThan(fresh.buffer.byteLength);
+    expect(b.byteLength).toBeLessThan(b.buffer.byteLength);
     // Views of one width share a buffer once it has grown.
     expect(uniformOffsets(13, 7).buffer).toBe(uniformOffsets(13, 40_000).buffer);
     expect(uniformOffsets(6, 7).buffer).not.toBe(b.buffer);
+  });
+
+  it('keeps at most 32 shared widths, then gives arrays of their own (and widths are not offered)', () => {
+    for (let width = 100; width < 140; width++) {
+      const offsets = uniformOffsets(width, 50);
+      expect(offsets[50]).toBe(50 * width);
+    }
+    // Widths 100 onwards filled the table (13 and 6 from the test above are in it too).
+    const own = uniformOffsets(139, 50);
+    expect(own.byteLength).toBe(own.buffer.byteLength);
+    expect(uniformWidth(offsetsOf(repeat(139, 50)), 50)).toBeUndefined();
+    // A width already shared still is.
+    expect(uniformWidth(offsetsOf(repeat(13, 50)), 50)).toBe(13);
+    // Longer than a shared array may be: its own array.
+    const long = uniformOffsets(13, 200_000);
+    expect(long[200_000]).toBe(2_600_000);
+    expect(long.byteLength).toBe(long.buffer.byteLength);
   });
 
   it('refuses widths and lengths that overflow Int32 offsets', () => {
