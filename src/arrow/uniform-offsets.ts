@@ -24,6 +24,9 @@ const MAX_ROWS = 1 << 17;
 /** Per width, the longest offsets made so far, one entry longer than any view handed out. */
 const shared = new Map<number, Int32Array>();
 
+/** Whether `length` offsets of `width` are within the bounds of the shared arrays. */
+const shareable = (width: number, length: number): boolean => length <= MAX_ROWS && (shared.has(width) || shared.size < MAX_WIDTHS);
+
 /**
  * The common byte length of every value if `offsets` (of a column of `length` values) is
  * `0, w, 2w, …, length·w` and worth sharing (see the bounds above), else `undefined`. Nulls are
@@ -36,10 +39,9 @@ const shared = new Map<number, Int32Array>();
  * ```
  */
 export function uniformWidth(offsets: Int32Array, length: number): number | undefined {
-  if (length < 1 || length > MAX_ROWS || offsets.length < length + 1 || offsets[0] !== 0) return undefined;
+  if (length < 1 || offsets.length < length + 1 || offsets[0] !== 0) return undefined;
   const width = offsets[1]!;
-  if (width < 0 || offsets[length] !== width * length) return undefined;
-  if (!shared.has(width) && shared.size >= MAX_WIDTHS) return undefined;
+  if (width < 0 || offsets[length] !== width * length || !shareable(width, length)) return undefined;
   // Compared with the shared offsets of that width as bytes (memcmp): a loop over the values in
   // JavaScript would cost more than copying them.
   const expected = uniformOffsets(width, length);
@@ -62,8 +64,8 @@ export function uniformOffsets(width: number, length: number): Int32Array {
   if (!Number.isInteger(width) || width < 0 || !Number.isInteger(length) || length < 0 || width * length > MAX_OFFSET) {
     throw new RangeError(`uniform offsets: ${length} values of ${width} bytes do not fit Int32 offsets`);
   }
+  if (!shareable(width, length)) return arithmetic(width, length + 1);
   let offsets = shared.get(width);
-  if (length > MAX_ROWS || (offsets === undefined && shared.size >= MAX_WIDTHS)) return arithmetic(width, length + 1);
   if (offsets === undefined || offsets.length < length + 2) {
     // Grown by doubling, so a stream of batches settles on one array per width.
     offsets = arithmetic(width, Math.max(length + 2, Math.min(2 * (offsets?.length ?? 0), MAX_ROWS + 2)));
