@@ -5,6 +5,7 @@
  */
 import { Type, makeData } from 'apache-arrow';
 import type { Data, DataType } from 'apache-arrow';
+import { uniformOffsets } from '../arrow/uniform-offsets.js';
 
 /**
  * A column of `length` rows all equal to `value` (all null when `value` is null). Supports Utf8
@@ -20,8 +21,9 @@ export function constantData(type: DataType, value: string | number | null, leng
   const nulls = value === null ? { nullCount: length, nullBitmap } : { nullCount: 0 };
   if (type.typeId === Type.Utf8) {
     const bytes = Buffer.from(value === null ? '' : String(value), 'utf8');
-    const offsets = new Int32Array(length + 1);
-    for (let i = 1; i <= length; i++) offsets[i] = i * bytes.length;
+    // Every value has one width: the thread's shared offsets (and a RangeError, not wrapped
+    // offsets, past 2^31 bytes).
+    const offsets = uniformOffsets(bytes.length, length);
     const data = new Uint8Array(bytes.length * length);
     for (let i = 0; i < length; i++) data.set(bytes, i * bytes.length);
     return makeData({ type, length, ...nulls, valueOffsets: offsets, data } as unknown as Parameters<typeof makeData>[0]);
